@@ -1,0 +1,46 @@
+package updown.bus;
+
+/**
+ * Every event-bus address, named by owner and kind. Nothing else in the code base spells an address.
+ * {@code dashboard.*} addresses are the only ones the browser bridge lets out; nothing comes in over the bridge.
+ */
+public final class Addresses {
+    private Addresses() {
+    }
+
+    // market data (owner: market/ and feed/), one ordered stream of MarketEvent records
+    public static final String MARKET_EVENTS = "market.events";
+    /** Ask the scanner to look up markets by slug now (e.g. those holding open trades after a restart). */
+    public static final String MARKET_LOOKUP = "market.cmd.lookup";
+    /** Ask the book feed which tokens to follow (the trader's active markets). */
+    public static final String MARKET_WATCH = "market.cmd.watch";
+
+    // trader (owner: strategy/TraderVerticle)
+    public static final String TRADER_TICKED = "trader.ticked";
+    public static final String TRADER_MARKETS = "trader.query.markets";
+    public static final String TRADER_DECISION = "trader.decision";
+
+    // portfolio commands (request/reply; owner: portfolio/PortfolioVerticle)
+    public static final String PORTFOLIO_OPEN_TRADE = "portfolio.cmd.open-trade";
+    public static final String PORTFOLIO_SETTLE = "portfolio.cmd.settle";
+    public static final String PORTFOLIO_TOPUP = "portfolio.cmd.topup";
+    public static final String PORTFOLIO_STOP = "portfolio.cmd.stop";
+    public static final String PORTFOLIO_RESUME = "portfolio.cmd.resume";
+    public static final String PORTFOLIO_CLOSE_DAY = "portfolio.cmd.close-day";
+    public static final String PORTFOLIO_QUERY = "portfolio.query";
+
+    // portfolio events (publish; after the change is stored)
+    public static final String TRADE_EXECUTED = "trade.executed";
+    public static final String TRADE_SETTLED = "trade.settled";
+    public static final String PORTFOLIO_SNAPSHOT = "portfolio.snapshot";
+    public static final String BREAKER_TRIPPED = "breaker.tripped";
+    public static final String TRADING_STATE_CHANGED = "trading.state-changed";
+    public static final String PORTFOLIO_TOPPED_UP = "portfolio.topped-up";
+    public static final String PORTFOLIO_DAY_CLOSED = "portfolio.day-closed";
+
+    // browser-visible (JSON only), published by the dashboard verticle
+    public static final String DASHBOARD_PREFIX = "dashboard.";
+    public static final String DASHBOARD_SNAPSHOT = "dashboard.snapshot";
+    public static final String DASHBOARD_TRADE = "dashboard.trade";
+    public static final String DASHBOARD_MARKETS = "dashboard.markets";
+}

@@ -1,0 +1,101 @@
+package updown.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import updown.domain.Ratio;
+import updown.domain.Usd;
+
+/**
+ * Every setting, validated, immutable, grouped by the component that reads it. Built once at startup by
+ * {@link ConfigLoader}; a change means a restart. Variable names are in {@code .env.example}.
+ */
+public record BotConfig(
+        TradingMode mode,
+        Trading trading,
+        Strategies strategies,
+        Engine engine,
+        Risk risk,
+        Storage storage,
+        MarketData market,
+        Telegram telegram,
+        Dashboard dashboard,
+        Recorder recorder,
+        Live live,
+        Sim sim) {
+
+    public enum SizingMode { FIXED, PERCENT }
+
+    public enum FillModel { BOOK, FLAT }
+
+    public enum FeeModel { POLYMARKET, FLAT }
+
+    public enum OrderType { FOK, FAK }
+
+    /** INITIAL_BALANCE, SIZING_MODE, BET_SIZE, POSITION_SIZE_PCT, MIN_BET_SIZE, MAX_ENTRY_PRICE, ... */
+    public record Trading(Usd initialBalance, SizingMode sizingMode, Usd betSize, Ratio positionSizePct,
+                          Usd minBetSize, Ratio maxEntryPrice, Ratio confidenceThreshold, long tickIntervalMs) {
+    }
+
+    /** Strategy parameters. */
+    public record Strategies(int ensembleMinVotes, int emaFast, int emaSlow, int momentumLookback,
+                             Ratio obiThreshold, int obiDepth, Ratio arbMinMargin, boolean arbEnabled) {
+    }
+
+    /** Paper engine: fill model and fee model. */
+    public record Engine(FillModel fillModel, Ratio slippagePct, FeeModel feeModel, Ratio feePct) {
+    }
+
+    /** Circuit breaker limits. */
+    public record Risk(Ratio maxDrawdownLimit, Usd maxDailyLoss) {
+    }
+
+    /** Where state lives. */
+    public record Storage(Path dataDir, Path dbPath, long healthMaxAgeMs) {
+        public Path healthFile() {
+            return dataDir.resolve("health");
+        }
+
+        public Path logDir() {
+            return dataDir.resolve("logs");
+        }
+
+        public Path tapeDir() {
+            return dataDir.resolve("tape");
+        }
+    }
+
+    /** Market data endpoints and feed behaviour. */
+    public record MarketData(URI gammaApiUrl, URI clobApiUrl, URI clobWsUrl, URI binanceRestUrl, URI binanceWsUrl,
+                             URI rtdsWsUrl, List<String> assets, List<Integer> windowMinutes, String binanceSymbol,
+                             long scanIntervalMs, long bookStaleMs, long bookCheckIntervalMs, long priceStaleMs,
+                             long reconnectDelayMaxMs, long httpTimeoutMs, String userAgent, int candleHistory) {
+    }
+
+    /** Telegram notifier; disabled when the token is unset. */
+    public record Telegram(Secret botToken, String chatId, Set<Long> allowedUserIds, URI apiUrl,
+                           int maxMessagesPerMinute, Usd topupMax) {
+        public boolean enabled() {
+            return botToken.isPresent() && chatId != null && !chatId.isBlank();
+        }
+    }
+
+    /** Web dashboard; commands disabled when the token is unset. */
+    public record Dashboard(boolean enabled, String host, int port, Secret token) {
+    }
+
+    /** Market-data tape. */
+    public record Recorder(boolean enabled, int retentionDays) {
+    }
+
+    /** Live trading on the Polymarket CLOB. */
+    public record Live(Secret privateKey, boolean confirmed, boolean dryRun, Usd maxOrderUsd, Usd maxDailyUsd,
+                       OrderType orderType, int signatureType, String funderAddress, Secret apiKey, Secret apiSecret,
+                       Secret apiPassphrase, long chainId, long balanceCheckMs) {
+    }
+
+    /** Simulated exchange (the {@code simulate} command). */
+    public record Sim(List<String> faults) {
+    }
+}

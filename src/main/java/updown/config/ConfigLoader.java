@@ -1,0 +1,252 @@
+package updown.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+
+/**
+ * Builds the one {@link BotConfig} from, lowest to highest priority: the defaults in {@code conf/config.json} (shipped
+ * in the jar, overridable by a {@code conf/config.json} in the working directory), {@code .env} in the working
+ * directory, the process environment, and explicit overrides (command-line settings of backtest/sweep).
+ * Pure: reads files, never writes, so a failed validation leaves {@code data/} untouched.
+ */
+public final class ConfigLoader {
+    static final String DEFAULTS_RESOURCE = "/conf/config.json";
+    static final Set<String> SECRETS = Set.of("TELEGRAM_BOT_TOKEN", "DASHBOARD_TOKEN", "PRIVATE_KEY", "CLOB_API_KEY",
+            "CLOB_API_SECRET", "CLOB_API_PASSPHRASE");
+    private static final Set<String> HTTP = Set.of("http", "https");
+    private static final Set<String> WS = Set.of("ws", "wss");
+
+    private ConfigLoader() {
+    }
+
+    /** Outcome of a load: a config, or every problem found. */
+    public record Result(BotConfig config, List<String> errors, List<String> warnings, Set<String> namesRead) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Loads from the working directory and the real environment. */
+    public static Result load(Path workDir, Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> defaults = defaults(workDir);
+        Map<String, String> merged = new LinkedHashMap<>(defaults);
+        List<String> warnings = new java.util.ArrayList<>();
+        Path dotEnv = workDir.resolve(".env");
+        if (Files.isRegularFile(dotEnv)) {
+            try {
+                Map<String, String> fromFile = DotEnv.read(dotEnv);
+                for (String key : fromFile.keySet()) {
+                    if (!defaults.containsKey(key)) {
+                        warnings.add(".env: unknown setting " + key + " (ignored)");
+                    }
+                }
+                merged.putAll(fromFile);
+            } catch (IOException e) {
+                return new Result(null, List.of(".env: cannot read (" + e.getMessage() + ")"), warnings, Set.of());
+            }
+        }
+        for (String key : defaults.keySet()) {
+            String v = environment.get(key);
+            if (v != null) {
+                merged.put(key, v);
+            }
+        }
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            if (!defaults.containsKey(e.getKey())) {
+                return new Result(null, List.of(e.getKey() + ": unknown setting"), warnings, Set.of());
+            }
+            merged.put(e.getKey(), e.getValue());
+        }
+        return fromMap(merged, warnings);
+    }
+
+    /** Builds a config from a complete map of raw values (tests, backtest variants). */
+    public static Result fromMap(Map<String, String> raw, List<String> warnings) {
+        SettingsReader r = new SettingsReader(raw, SECRETS);
+        BotConfig config = read(r, raw);
+        return new Result(r.errors().isEmpty() ? config : null, List.copyOf(r.errors()), List.copyOf(warnings),
+                Set.copyOf(r.namesRead()));
+    }
+
+    /** The defaults map: the jar's conf/config.json, then the working directory's if present. */
+    public static Map<String, String> defaults(Path workDir) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("conf/config.json is missing from the jar");
+            }
+            out.putAll(flatten(new ObjectMapper().readTree(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path local = workDir.resolve("conf/config.json");
+        if (Files.isRegularFile(local)) {
+            try {
+                out.putAll(flatten(new ObjectMapper().readTree(local.toFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("conf/config.json: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> flatten(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+        }
+        return out;
+    }
+
+    private static BotConfig read(SettingsReader r, Map<String, String> raw) {
+        TradingMode mode = r.choice("TRADING_MODE", TradingMode.class, TradingMode.PAPER);
+
+        BotConfig.Trading trading = new BotConfig.Trading(
+                r.usd("INITIAL_BALANCE", false),
+                r.choice("SIZING_MODE", BotConfig.SizingMode.class, BotConfig.SizingMode.FIXED),
+                r.usd("BET_SIZE", false),
+                r.ratio("POSITION_SIZE_PCT", false),
+                r.usd("MIN_BET_SIZE", false),
+                r.ratio("MAX_ENTRY_PRICE", false),
+                r.ratio("CONFIDENCE_THRESHOLD", true),
+                r.integer("TICK_INTERVAL_MS", 100L, 3_600_000L));
+
+        int emaFast = r.integer("EMA_FAST", 1, 500);
+        int emaSlow = r.integer("EMA_SLOW", 2, 1000);
+        if (emaFast >= emaSlow) {
+            r.problem("EMA_FAST=" + emaFast + ": must be < EMA_SLOW (" + emaSlow + ")");
+        }
+        BotConfig.Strategies strategies = new BotConfig.Strategies(
+                r.integer("ENSEMBLE_MIN_VOTES", 1, 10),
+                emaFast,
+                emaSlow,
+                r.integer("MOMENTUM_LOOKBACK", 1, 500),
+                r.ratio("OBI_THRESHOLD", false),
+                r.integer("OBI_DEPTH", 1, 1000),
+                r.ratio("ARB_MIN_MARGIN", true),
+                r.bool("ARB_ENABLED"));
+
+        BotConfig.Engine engine = new BotConfig.Engine(
+                r.choice("FILL_MODEL", BotConfig.FillModel.class, BotConfig.FillModel.BOOK),
+                r.ratio("SLIPPAGE_PCT", true),
+                r.choice("FEE_MODEL", BotConfig.FeeModel.class, BotConfig.FeeModel.POLYMARKET),
+                r.ratio("FEE_PCT", true));
+
+        BotConfig.Risk risk = new BotConfig.Risk(
+                r.ratio("MAX_DRAWDOWN_LIMIT", false),
+                r.usd("MAX_DAILY_LOSS", false));
+
+        Path dataDir = r.path("DATA_DIR");
+        String dbRaw = r.string("DB_PATH");
+        Path dbPath = dbRaw.isEmpty() ? dataDir.resolve("updown.db") : Path.of(dbRaw);
+        BotConfig.Storage storage = new BotConfig.Storage(dataDir, dbPath,
+                r.integer("HEALTH_MAX_AGE_MS", 1_000L, 86_400_000L));
+
+        BotConfig.MarketData market = new BotConfig.MarketData(
+                r.url("GAMMA_API_URL", HTTP),
+                r.url("CLOB_API_URL", HTTP),
+                r.url("CLOB_WS_URL", WS),
+                r.url("BINANCE_REST_URL", HTTP),
+                r.url("BINANCE_WS_URL", WS),
+                r.url("RTDS_WS_URL", WS),
+                r.list("MARKET_ASSETS", s -> requireSymbol(s).toUpperCase(Locale.ROOT), "an asset symbol"),
+                r.list("MARKET_WINDOW_MINUTES", ConfigLoader::windowMinutes, "5, 15, 60 or another divisor of a day"),
+                r.string("BINANCE_SYMBOL").toUpperCase(Locale.ROOT),
+                r.integer("SCAN_INTERVAL_MS", 1_000L, 3_600_000L),
+                r.integer("BOOK_STALE_MS", 100L, 3_600_000L),
+                r.integer("BOOK_CHECK_INTERVAL_MS", 1_000L, 3_600_000L),
+                r.integer("PRICE_STALE_MS", 100L, 3_600_000L),
+                r.integer("RECONNECT_DELAY_MAX_MS", 100L, 3_600_000L),
+                r.integer("HTTP_TIMEOUT_MS", 100L, 300_000L),
+                r.string("HTTP_USER_AGENT"),
+                r.integer("CANDLE_HISTORY", 10, 10_000));
+        if (market.assets().isEmpty()) {
+            r.problem("MARKET_ASSETS=: must name at least one asset (e.g. BTC)");
+        }
+        if (market.windowMinutes().isEmpty()) {
+            r.problem("MARKET_WINDOW_MINUTES=: must name at least one window length (e.g. 5)");
+        }
+
+        BotConfig.Telegram telegram = new BotConfig.Telegram(
+                r.secret("TELEGRAM_BOT_TOKEN"),
+                r.string("TELEGRAM_CHAT_ID"),
+                new java.util.LinkedHashSet<>(r.list("TELEGRAM_ALLOWED_USER_IDS", Long::parseLong, "a user id")),
+                r.url("TELEGRAM_API_URL", HTTP),
+                r.integer("TELEGRAM_MAX_PER_MINUTE", 1, 60),
+                r.usd("TOPUP_MAX", false));
+
+        BotConfig.Dashboard dashboard = new BotConfig.Dashboard(
+                r.bool("DASHBOARD_ENABLED"),
+                r.string("DASHBOARD_HOST"),
+                r.integer("DASHBOARD_PORT", 0, 65535),
+                r.secret("DASHBOARD_TOKEN"));
+
+        BotConfig.Recorder recorder = new BotConfig.Recorder(
+                r.bool("RECORD_ENABLED"),
+                r.integer("RECORD_RETENTION_DAYS", 1, 3650));
+
+        BotConfig.Live live = new BotConfig.Live(
+                r.secret("PRIVATE_KEY"),
+                "yes".equalsIgnoreCase(r.string("LIVE_CONFIRM")),
+                r.bool("LIVE_DRY_RUN"),
+                r.usd("LIVE_MAX_ORDER_USD", false),
+                r.usd("LIVE_MAX_DAILY_USD", false),
+                r.choice("LIVE_ORDER_TYPE", BotConfig.OrderType.class, BotConfig.OrderType.FOK),
+                r.integer("LIVE_SIGNATURE_TYPE", 0, 3),
+                r.string("LIVE_FUNDER_ADDRESS"),
+                r.secret("CLOB_API_KEY"),
+                r.secret("CLOB_API_SECRET"),
+                r.secret("CLOB_API_PASSPHRASE"),
+                r.integer("CHAIN_ID", 1L, Long.MAX_VALUE),
+                r.integer("LIVE_BALANCE_CHECK_MS", 1_000L, 3_600_000L));
+
+        BotConfig.Sim sim = new BotConfig.Sim(r.list("SIM_FAULTS", s -> s.toLowerCase(Locale.ROOT), "a fault name"));
+
+        String confirm = raw.getOrDefault("LIVE_CONFIRM", "").strip();
+        if (!confirm.isEmpty() && !confirm.equalsIgnoreCase("yes") && !confirm.equalsIgnoreCase("no")) {
+            r.problem("LIVE_CONFIRM=" + confirm + ": must be yes or no");
+        }
+        if (trading.minBetSize().greaterThan(trading.initialBalance()) && trading.initialBalance().isPositive()) {
+            r.problem("MIN_BET_SIZE=" + trading.minBetSize() + ": must be <= INITIAL_BALANCE ("
+                    + trading.initialBalance() + ")");
+        }
+        return new BotConfig(mode, trading, strategies, engine, risk, storage, market, telegram, dashboard, recorder,
+                live, sim);
+    }
+
+    private static String requireSymbol(String s) {
+        if (!s.matches("[A-Za-z0-9]{2,10}")) {
+            throw new IllegalArgumentException(s);
+        }
+        return s;
+    }
+
+    private static Integer windowMinutes(String s) {
+        int m = Integer.parseInt(s);
+        if (m <= 0 || 1440 % m != 0) {
+            throw new IllegalArgumentException(s);
+        }
+        return m;
+    }
+
+    /** Every setting name the loader knows (= the defaults' keys), sorted. */
+    public static Set<String> knownNames(Path workDir) {
+        return new TreeSet<>(defaults(workDir).keySet());
+    }
+
+}

@@ -1,0 +1,13 @@
+package updown.domain;
+
+/** Why the balance changed. Every change of balance is one ledger entry of one of these kinds. */
+public enum LedgerKind {
+    /** The starting paper capital (INITIAL_BALANCE), written once on an empty ledger. */
+    INITIAL_DEPOSIT,
+    /** Funds added by /topup. */
+    TOPUP,
+    /** amount + fee debited when a trade opens (negative). */
+    TRADE_DEBIT,
+    /** payout credited when a trade settles (zero or positive). */
+    SETTLEMENT_CREDIT
+}

@@ -1,0 +1,75 @@
+package updown.domain;
+
+import java.time.LocalDate;
+
+/** Orders to the portfolio, the single writer of the ledger. Each is sent request/reply on its own address. */
+public sealed interface PortfolioCommand {
+
+    /** Record an executed fill as an open trade: debits amount + fee. Reply: the stored {@link Trade}. */
+    record OpenTrade(Trade trade) implements PortfolioCommand {
+    }
+
+    /** Settle every open trade of a resolved market. Reply: {@link SettledTrades} (empty when nothing was open). */
+    record SettleMarket(MarketEvent.MarketResolved resolution) implements PortfolioCommand {
+    }
+
+    /** Add paper funds. Reply: the new {@link PortfolioSnapshot}. */
+    record TopUp(Usd amount, String by) implements PortfolioCommand {
+    }
+
+    /** Manual kill switch: no new trades until resumed. Reply: the new {@link PortfolioSnapshot}. */
+    record StopTrading(String by, String reason) implements PortfolioCommand {
+    }
+
+    /** Lift a manual stop or a tripped breaker. Reply: the new {@link PortfolioSnapshot}. */
+    record ResumeTrading(String by) implements PortfolioCommand {
+    }
+
+    /** Close the KST day: store its snapshot and announce the summary. Reply: {@link PortfolioEvent.DayClosed}. */
+    record CloseDay(LocalDate day) implements PortfolioCommand {
+    }
+
+    /** Reply: the current {@link PortfolioSnapshot}. */
+    record GetSnapshot() implements PortfolioCommand {
+    }
+
+    /** Reply: {@link TradePage}, newest first. */
+    record ListTrades(int limit, int offset) implements PortfolioCommand {
+    }
+
+    /** Reply: {@link OpenTrades}. */
+    record GetOpenTrades() implements PortfolioCommand {
+    }
+
+    /** Reply: {@link EquityCurve}, balance after every ledger entry. */
+    record GetEquity() implements PortfolioCommand {
+    }
+
+    record SettledTrades(java.util.List<Trade> trades) {
+        public SettledTrades {
+            trades = java.util.List.copyOf(trades);
+        }
+    }
+
+    record TradePage(java.util.List<Trade> trades, int total) {
+        public TradePage {
+            trades = java.util.List.copyOf(trades);
+        }
+    }
+
+    record OpenTrades(java.util.List<Trade> trades) {
+        public OpenTrades {
+            trades = java.util.List.copyOf(trades);
+        }
+    }
+
+    /** One point per ledger entry: the balance right after it. */
+    record EquityPoint(java.time.Instant at, Usd balance) {
+    }
+
+    record EquityCurve(java.util.List<EquityPoint> points) {
+        public EquityCurve {
+            points = java.util.List.copyOf(points);
+        }
+    }
+}
