@@ -27,6 +27,7 @@ public final class Addresses {
     public static final String PORTFOLIO_STOP = "portfolio.cmd.stop";
     public static final String PORTFOLIO_RESUME = "portfolio.cmd.resume";
     public static final String PORTFOLIO_CLOSE_DAY = "portfolio.cmd.close-day";
+    /** Read-only queries (GetSnapshot, ListTrades, GetOpenTrades, GetEquity, GetDailySnapshots, CheckStorage). */
     public static final String PORTFOLIO_QUERY = "portfolio.query";
 
     // portfolio events (publish; after the change is stored)

@@ -45,6 +45,20 @@ public sealed interface PortfolioCommand {
     record GetEquity() implements PortfolioCommand {
     }
 
+    /** Reply: {@link DailySnapshots}, oldest first. */
+    record GetDailySnapshots() implements PortfolioCommand {
+    }
+
+    /** Health probe: replies {@link ResultCode#OK} only after a round trip to the repository succeeded. */
+    record CheckStorage() implements PortfolioCommand {
+    }
+
+    record DailySnapshots(java.util.List<DailySnapshot> days) {
+        public DailySnapshots {
+            days = java.util.List.copyOf(days);
+        }
+    }
+
     record SettledTrades(java.util.List<Trade> trades) {
         public SettledTrades {
             trades = java.util.List.copyOf(trades);
