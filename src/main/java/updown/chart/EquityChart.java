@@ -32,7 +32,7 @@ public final class EquityChart {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(width).height(height)
                 .title(points.isEmpty() ? title + " (no data yet)" : title)
-                .xAxisTitle("time (KST)").yAxisTitle("balance ($)").build();
+                .xAxisTitle("time (KST)").yAxisTitle("equity ($)").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartTitleVisible(true);
         chart.getStyler().setDatePattern("MM-dd HH:mm");

@@ -41,7 +41,7 @@ public sealed interface PortfolioCommand {
     record GetOpenTrades() implements PortfolioCommand {
     }
 
-    /** Reply: {@link EquityCurve}, balance after every ledger entry. */
+    /** Reply: {@link EquityCurve}, equity after every deposit and settlement. */
     record GetEquity() implements PortfolioCommand {
     }
 
@@ -77,7 +77,7 @@ public sealed interface PortfolioCommand {
         }
     }
 
-    /** One point per ledger entry: the balance right after it. */
+    /** Equity (cash + open positions at cost) right after a deposit or a settlement. */
     record EquityPoint(java.time.Instant at, Usd balance) {
     }
 

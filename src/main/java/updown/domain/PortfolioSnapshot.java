@@ -40,7 +40,23 @@ public record PortfolioSnapshot(
         return balance.plus(openExposure);
     }
 
-    /** Fraction of the peak lost: (peak − equity) / peak, 0 when at or above the peak. */
+    /**
+     * Whether (peak − equity) / peak ≥ limit, decided exactly (no rounding of the quotient, so a loss one micro-dollar
+     * short of the limit never trips it).
+     */
+    public boolean drawdownAtLeast(Ratio limit) {
+        long eq = equity().micros();
+        if (peak.micros() <= 0 || eq >= peak.micros()) {
+            return limit.micros() <= 0;
+        }
+        java.math.BigInteger lost = java.math.BigInteger.valueOf(peak.micros() - eq)
+                .multiply(java.math.BigInteger.valueOf(Micros.ONE));
+        java.math.BigInteger threshold = java.math.BigInteger.valueOf(limit.micros())
+                .multiply(java.math.BigInteger.valueOf(peak.micros()));
+        return lost.compareTo(threshold) >= 0;
+    }
+
+    /** Fraction of the peak lost: (peak − equity) / peak, 0 when at or above the peak (rounded, for display). */
     public Ratio drawdown() {
         long eq = equity().micros();
         if (peak.micros() <= 0 || eq >= peak.micros()) {

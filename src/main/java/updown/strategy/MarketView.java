@@ -1,0 +1,232 @@
+package updown.strategy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import updown.domain.Candle;
+import updown.domain.LocalBook;
+import updown.domain.Market;
+import updown.domain.MarketEvent;
+import updown.domain.MarketEvent.BookHealth;
+import updown.domain.MarketEvent.BookLevelChanged;
+import updown.domain.MarketEvent.BookSnapshot;
+import updown.domain.MarketEvent.CandleUpdated;
+import updown.domain.MarketEvent.FeedHealth;
+import updown.domain.MarketEvent.MarketDiscovered;
+import updown.domain.MarketEvent.MarketResolved;
+import updown.domain.MarketEvent.PriceToBeat;
+import updown.domain.MarketEvent.TickSizeChanged;
+import updown.domain.MarketSnapshot;
+import updown.domain.MarketStatus;
+import updown.domain.MarketsView;
+import updown.domain.OrderBook;
+import updown.domain.Price;
+
+/**
+ * The trader's picture of the world, folded from the market-data event stream (live, simulated or replayed from a
+ * tape: the same events, the same code). It only ever knows what arrived at or before "now", and it withholds stale
+ * inputs: a book flagged stale by the watchdog (or never snapshotted) is absent from the snapshot, and candles are
+ * withheld when the price feed is stale or silent for longer than PRICE_STALE_MS. Single-threaded.
+ */
+public final class MarketView {
+    /** Book levels per side handed to strategies (more than any strategy looks at). */
+    static final int BOOK_DEPTH = 50;
+    /** Ended markets are forgotten this long after their window (their trades settle through resolutions). */
+    static final Duration RETENTION_AFTER_END = Duration.ofMinutes(30);
+
+    private final int candleHistory;
+    private final Duration priceStale;
+    private final Map<String, Market> markets = new LinkedHashMap<>();
+    private final Map<String, LocalBook> books = new HashMap<>();
+    private final Set<String> staleTokens = new HashSet<>();
+    private final Map<String, Long> priceToBeat = new HashMap<>();
+    private final Deque<Candle> candles = new ArrayDeque<>();
+    private final Deque<MarketResolved> resolutions = new ArrayDeque<>();
+    private final Map<String, String> lastDecision = new HashMap<>();
+    private Instant lastPriceUpdate;
+    private Long lastPriceMicros;
+    private boolean priceFeedStale;
+
+    public MarketView(int candleHistory, long priceStaleMs) {
+        this.candleHistory = candleHistory;
+        this.priceStale = Duration.ofMillis(priceStaleMs);
+    }
+
+    /** Folds one event in. Unknown tokens' book events are kept (the market may be announced a moment later). */
+    public void apply(MarketEvent event) {
+        if (event instanceof MarketDiscovered d) {
+            markets.put(d.market().id(), d.market());
+        } else if (event instanceof BookSnapshot s) {
+            book(s.tokenId()).applySnapshot(s.bids(), s.asks(), s.tickSize(), s.hash(), s.at());
+        } else if (event instanceof BookLevelChanged c) {
+            book(c.tokenId()).applyChange(c.side(), c.price(), c.size(), c.at());
+        } else if (event instanceof TickSizeChanged t) {
+            book(t.tokenId()).applyTickSize(t.tickSize(), t.at());
+        } else if (event instanceof BookHealth h) {
+            if (h.stale()) {
+                staleTokens.add(h.tokenId());
+            } else {
+                staleTokens.remove(h.tokenId());
+            }
+        } else if (event instanceof CandleUpdated c) {
+            applyCandle(c);
+        } else if (event instanceof FeedHealth f) {
+            if ("binance".equals(f.feed())) {
+                priceFeedStale = f.stale();
+            }
+        } else if (event instanceof PriceToBeat p) {
+            priceToBeat.put(p.slug(), p.startMicros());
+        } else if (event instanceof MarketResolved r) {
+            if (r.winner().isKnown()) {
+                resolutions.add(r);
+            }
+        }
+    }
+
+    private LocalBook book(String tokenId) {
+        return books.computeIfAbsent(tokenId, LocalBook::new);
+    }
+
+    private void applyCandle(CandleUpdated c) {
+        lastPriceUpdate = c.at();
+        lastPriceMicros = c.candle().closeMicros();
+        if (!c.candle().closed()) {
+            return;
+        }
+        // idempotent by open time: a re-sent or backfilled candle replaces, never duplicates
+        Candle last = candles.peekLast();
+        if (last != null && !c.candle().openTime().isAfter(last.openTime())) {
+            List<Candle> all = new ArrayList<>(candles);
+            all.removeIf(x -> x.openTime().equals(c.candle().openTime()));
+            all.add(c.candle());
+            all.sort(Comparator.comparing(Candle::openTime));
+            candles.clear();
+            candles.addAll(all);
+        } else {
+            candles.addLast(c.candle());
+        }
+        while (candles.size() > candleHistory) {
+            candles.removeFirst();
+        }
+    }
+
+    /** Resolutions received since the last call, oldest first. */
+    public List<MarketResolved> drainResolutions() {
+        List<MarketResolved> out = new ArrayList<>(resolutions);
+        resolutions.clear();
+        return out;
+    }
+
+    /** Markets whose window is running at {@code now} and that accept orders. */
+    public List<Market> liveMarkets(Instant now) {
+        List<Market> out = new ArrayList<>();
+        for (Market m : markets.values()) {
+            if (m.isLiveAt(now)) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparing(Market::windowStart).thenComparing(Market::slug));
+        return out;
+    }
+
+    public Collection<Market> markets() {
+        return markets.values();
+    }
+
+    /** Fresh candles, or an empty list when the feed is stale or silent (strategies then SKIP). */
+    public List<Candle> freshCandles(Instant now) {
+        return candlesFresh(now) ? new ArrayList<>(candles) : List.of();
+    }
+
+    public boolean candlesFresh(Instant now) {
+        return !priceFeedStale && lastPriceUpdate != null
+                && !lastPriceUpdate.plus(priceStale).isBefore(now);
+    }
+
+    /** A book fit to trade on: snapshotted and not flagged stale; else null. */
+    public OrderBook freshBook(String tokenId) {
+        LocalBook b = books.get(tokenId);
+        if (b == null || !b.hasSnapshot() || staleTokens.contains(tokenId)) {
+            return null;
+        }
+        return b.snapshot(BOOK_DEPTH);
+    }
+
+    public boolean isStale(String tokenId) {
+        LocalBook b = books.get(tokenId);
+        return b == null || !b.hasSnapshot() || staleTokens.contains(tokenId);
+    }
+
+    public MarketSnapshot snapshot(Market market, Instant now) {
+        return new MarketSnapshot(market, freshBook(market.upTokenId()), freshBook(market.downTokenId()),
+                freshCandles(now), priceToBeat.get(market.slug()), now);
+    }
+
+    public void recordDecision(String slug, String decision) {
+        lastDecision.put(slug, decision);
+    }
+
+    /** Forgets markets (and their books) that ended long ago: memory stays flat over weeks of running. */
+    public void prune(Instant now) {
+        List<String> gone = new ArrayList<>();
+        for (Market m : markets.values()) {
+            if (m.windowEnd().plus(RETENTION_AFTER_END).isBefore(now)) {
+                gone.add(m.id());
+            }
+        }
+        for (String id : gone) {
+            Market m = markets.remove(id);
+            books.remove(m.upTokenId());
+            books.remove(m.downTokenId());
+            staleTokens.remove(m.upTokenId());
+            staleTokens.remove(m.downTokenId());
+            priceToBeat.remove(m.slug());
+            lastDecision.remove(m.slug());
+        }
+    }
+
+    /** The dashboard's view: markets not yet ended, with best prices and freshness. */
+    public MarketsView view(Instant now) {
+        List<MarketStatus> out = new ArrayList<>();
+        for (Market m : markets.values()) {
+            if (m.windowEnd().isBefore(now)) {
+                continue;
+            }
+            LocalBook up = books.get(m.upTokenId());
+            LocalBook down = books.get(m.downTokenId());
+            Instant updated = latest(up, down);
+            out.add(new MarketStatus(m.slug(), m.question(), m.windowStart(), m.windowEnd(),
+                    up == null ? null : up.bestBid(), up == null ? null : up.bestAsk(),
+                    down == null ? null : down.bestBid(), down == null ? null : down.bestAsk(),
+                    isStale(m.upTokenId()), isStale(m.downTokenId()), updated, priceToBeat.get(m.slug()),
+                    lastDecision.getOrDefault(m.slug(), "")));
+        }
+        out.sort(Comparator.comparing(MarketStatus::windowStart));
+        return new MarketsView(out, candlesFresh(now), lastPriceUpdate, lastPriceMicros, now);
+    }
+
+    private static Instant latest(LocalBook a, LocalBook b) {
+        Instant x = a == null ? null : a.updatedAt();
+        Instant y = b == null ? null : b.updatedAt();
+        if (x == null) {
+            return y;
+        }
+        return y == null || x.isAfter(y) ? x : y;
+    }
+
+    /** Best ask of a token as currently known (null when unknown), for logs. */
+    public Price bestAsk(String tokenId) {
+        LocalBook b = books.get(tokenId);
+        return b == null ? null : b.bestAsk();
+    }
+}

@@ -1,0 +1,331 @@
+package updown.strategy;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.bus.Addresses;
+import updown.bus.LocalRecordCodec;
+import updown.config.BotConfig;
+import updown.domain.Kst;
+import updown.domain.Market;
+import updown.domain.MarketCommand;
+import updown.domain.MarketEvent;
+import updown.domain.MarketEvent.MarketResolved;
+import updown.domain.MarketSnapshot;
+import updown.domain.PortfolioCommand;
+import updown.domain.PortfolioSnapshot;
+import updown.domain.Trade;
+import updown.domain.TraderTicked;
+import updown.domain.Usd;
+import updown.engine.Engine;
+import updown.engine.Execution;
+import updown.time.BotClock;
+
+/**
+ * Drives trading (SPEC §3). A periodic timer runs one tick at a time: write the health file, settle what resolved,
+ * respect the breaker and the kill switch, read fresh candles, then for every live market decide, size, execute and
+ * record. Ticks never overlap: a tick that finds the previous one still running is skipped and counted.
+ *
+ * <p>Books and candles are not fetched per tick: they stream in as market events and are folded into a
+ * {@link MarketView}, so "fetch both books" is a lookup and strategies run in microseconds on the event loop.
+ */
+public final class TraderVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(TraderVerticle.class);
+    /** How long after its window an open trade's market must be unresolved before it is looked up again. */
+    static final Duration LOOKUP_AFTER_END = Duration.ofMinutes(3);
+    static final Duration LOOKUP_REPEAT = Duration.ofMinutes(5);
+
+    private final BotConfig config;
+    private final BotClock clock;
+    private final Engine engine;
+    private final Decider decider;
+    private final boolean autoTick;
+    private final MarketView view;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final Map<String, Instant> lookedUp = new HashMap<>();
+    private long timerId = -1;
+    private boolean ticking;
+    private Future<TraderTicked> inFlight = Future.succeededFuture();
+    private long skippedTicks;
+    private LocalDate lastTickDay;
+    private String healthError;
+
+    /**
+     * @param autoTick start the periodic timer (false for backtests and tests that call {@link #tick()} themselves)
+     */
+    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider,
+                          boolean autoTick) {
+        this.config = config;
+        this.clock = clock;
+        this.engine = engine;
+        this.decider = decider;
+        this.autoTick = autoTick;
+        this.view = new MarketView(config.market().candleHistory(), config.market().priceStaleMs());
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        LocalRecordCodec.register(bus);
+        MessageConsumer<MarketEvent> events = bus.consumer(Addresses.MARKET_EVENTS, m -> view.apply(m.body()));
+        MessageConsumer<Object> markets = bus.consumer(Addresses.TRADER_MARKETS,
+                m -> m.reply(view.view(clock.instant())));
+        consumers.add(events);
+        consumers.add(markets);
+        return Future.all(events.completion(), markets.completion())
+                .compose(v -> openTrades())
+                .map(open -> {
+                    lookUpOpenTradeMarkets(open, true);
+                    lastTickDay = Kst.dayOf(clock.instant());
+                    if (autoTick) {
+                        long period = clock.realDelayMillis(config.trading().tickIntervalMs());
+                        timerId = vertx.setPeriodic(period, id -> onTimer());
+                    }
+                    LOG.info("trader ready: engine {}, tick every {} ms, {} open trades", engine.name(),
+                            config.trading().tickIntervalMs(), open.size());
+                    return null;
+                });
+    }
+
+    private void onTimer() {
+        if (ticking) {
+            skippedTicks++;
+            LOG.debug("tick skipped: the previous tick is still running ({} skipped so far)", skippedTicks);
+            return;
+        }
+        tick();
+    }
+
+    /** Ticks the timer found still busy. */
+    public long skippedTicks() {
+        return skippedTicks;
+    }
+
+    /** The trader's current picture (tests, backtest). Only touch it on this verticle's context. */
+    public MarketView view() {
+        return view;
+    }
+
+    /**
+     * Runs one tick now. Returns the tick's report; if a tick is already running, returns a failed future and does
+     * nothing (ticks never overlap).
+     */
+    public Future<TraderTicked> tick() {
+        if (ticking) {
+            skippedTicks++;
+            return Future.failedFuture(new IllegalStateException("a tick is already running"));
+        }
+        ticking = true;
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        TickState state = new TickState(now);
+        inFlight = writeHealthFile(now)
+                .compose(v -> settleResolved())
+                .compose(v -> closeDayIfNeeded(now))
+                .compose(v -> snapshot())
+                .compose(snap -> {
+                    state.balance = snap.balance();
+                    if (!snap.control().allowsTrading()) {
+                        state.halted = snap.control().state() + ": " + snap.control().reason();
+                        return Future.succeededFuture();
+                    }
+                    return openTrades().compose(open -> {
+                        lookUpOpenTradeMarkets(open, false);
+                        Set<String> held = open.stream().map(Trade::marketId).collect(Collectors.toSet());
+                        return tradeMarkets(state, held);
+                    });
+                })
+                .transform(ar -> {
+                    ticking = false;
+                    view.prune(now);
+                    if (ar.failed()) {
+                        LOG.warn("tick at {} failed: {}", now, ar.cause().toString());
+                    }
+                    long micros = (System.nanoTime() - started) / 1_000;
+                    List<Market> live = view.liveMarkets(now);
+                    int stale = 0;
+                    for (Market m : live) {
+                        stale += (view.isStale(m.upTokenId()) ? 1 : 0) + (view.isStale(m.downTokenId()) ? 1 : 0);
+                    }
+                    TraderTicked ticked = new TraderTicked(now, live.size(), stale, view.candlesFresh(now),
+                            state.opened, micros);
+                    vertx.eventBus().publish(Addresses.TRADER_TICKED, ticked);
+                    return Future.succeededFuture(ticked);
+                });
+        return inFlight;
+    }
+
+    /** Mutable scratch of one tick. */
+    private static final class TickState {
+        final Instant now;
+        Usd balance = Usd.ZERO;
+        int opened;
+        String halted;
+
+        TickState(Instant now) {
+            this.now = now;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- steps
+
+    private Future<Void> writeHealthFile(Instant now) {
+        Path dir = config.storage().dataDir();
+        Path file = config.storage().healthFile();
+        return vertx.fileSystem().mkdirs(dir.toString())
+                .compose(v -> vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(now.toString() + "\n")))
+                .transform(ar -> {
+                    // a full disk must not stop trading; the health check will report it
+                    String err = ar.failed() ? ar.cause().toString() : null;
+                    if (err != null && !err.equals(healthError)) {
+                        LOG.error("cannot write health file {}: {}", file, err);
+                    } else if (err == null && healthError != null) {
+                        LOG.info("health file {} writable again", file);
+                    }
+                    healthError = err;
+                    return Future.succeededFuture();
+                });
+    }
+
+    private Future<Void> settleResolved() {
+        Future<Void> chain = Future.succeededFuture();
+        for (MarketResolved r : view.drainResolutions()) {
+            chain = chain.compose(v -> vertx.eventBus()
+                    .request(Addresses.PORTFOLIO_SETTLE, new PortfolioCommand.SettleMarket(r))
+                    .transform(ar -> {
+                        if (ar.failed()) {
+                            LOG.error("settlement of {} failed, will retry next tick: {}", r.slug(),
+                                    ar.cause().getMessage());
+                            // put it back: a resolution is never lost
+                            view.apply(r);
+                        }
+                        return Future.<Void>succeededFuture();
+                    }));
+        }
+        return chain;
+    }
+
+    private Future<Void> closeDayIfNeeded(Instant now) {
+        LocalDate today = Kst.dayOf(now);
+        if (lastTickDay == null || !today.isAfter(lastTickDay)) {
+            lastTickDay = lastTickDay == null ? today : lastTickDay;
+            return Future.succeededFuture();
+        }
+        LocalDate ended = today.minusDays(1);
+        lastTickDay = today;
+        return vertx.eventBus().request(Addresses.PORTFOLIO_CLOSE_DAY, new PortfolioCommand.CloseDay(ended))
+                .transform(ar -> {
+                    if (ar.failed()) {
+                        LOG.warn("closing day {} failed: {}", ended, ar.cause().getMessage());
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+
+    private Future<PortfolioSnapshot> snapshot() {
+        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetSnapshot())
+                .map(m -> (PortfolioSnapshot) m.body());
+    }
+
+    private Future<List<Trade>> openTrades() {
+        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades())
+                .map(m -> ((PortfolioCommand.OpenTrades) m.body()).trades());
+    }
+
+    /**
+     * Asks market data to find the markets of open trades, whether closed or not (seed bug 3): at startup for all
+     * of them, later again for those still unresolved a while after their window ended.
+     */
+    private void lookUpOpenTradeMarkets(List<Trade> open, boolean all) {
+        Instant now = clock.instant();
+        List<String> slugs = new ArrayList<>();
+        for (Trade t : open) {
+            boolean overdue = t.windowEnd() == null || t.windowEnd().plus(LOOKUP_AFTER_END).isBefore(now);
+            Instant last = lookedUp.get(t.slug());
+            boolean due = last == null || last.plus(LOOKUP_REPEAT).isBefore(now);
+            if ((all || overdue) && due && !slugs.contains(t.slug())) {
+                slugs.add(t.slug());
+                lookedUp.put(t.slug(), now);
+            }
+        }
+        lookedUp.keySet().retainAll(open.stream().map(Trade::slug).collect(Collectors.toSet()));
+        if (!slugs.isEmpty()) {
+            LOG.info("looking up {} market(s) holding open trades: {}", slugs.size(), slugs);
+            vertx.eventBus().publish(Addresses.MARKET_LOOKUP, new MarketCommand.LookupMarkets(slugs));
+        }
+    }
+
+    private Future<Void> tradeMarkets(TickState state, Set<String> held) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Market market : view.liveMarkets(state.now)) {
+            chain = chain.compose(v -> tradeMarket(state, market, held));
+        }
+        return chain;
+    }
+
+    private Future<Void> tradeMarket(TickState state, Market market, Set<String> held) {
+        if (held.contains(market.id())) {
+            view.recordDecision(market.slug(), "holding a position");
+            return Future.succeededFuture();
+        }
+        MarketSnapshot snap = view.snapshot(market, state.now);
+        if (snap.up() == null || snap.down() == null) {
+            view.recordDecision(market.slug(), "skip: book stale or missing");
+            return Future.succeededFuture();
+        }
+        Decider.Decision decision = decider.decide(snap, state.balance);
+        if (decision instanceof Decider.Decision.Skip skip) {
+            view.recordDecision(market.slug(), "skip: " + skip.reason());
+            return Future.succeededFuture();
+        }
+        Decider.Decision.Place place = (Decider.Decision.Place) decision;
+        return engine.execute(place.order()).compose(exec -> {
+            if (exec instanceof Execution.Rejected rej) {
+                view.recordDecision(market.slug(), "rejected: " + rej.reason());
+                LOG.info("{} {} rejected by {}: {}", market.slug(), place.order().side(), engine.name(),
+                        rej.reason());
+                return Future.succeededFuture();
+            }
+            Execution.Filled filled = (Execution.Filled) exec;
+            Trade trade = Trade.open(market, filled.fill(), place.signal(), clock.instant());
+            return vertx.eventBus().request(Addresses.PORTFOLIO_OPEN_TRADE, new PortfolioCommand.OpenTrade(trade))
+                    .map(m -> (Trade) m.body())
+                    .compose(stored -> {
+                        state.opened++;
+                        held.add(market.id());
+                        state.balance = state.balance.minus(stored.totalCost());
+                        view.recordDecision(market.slug(), "traded " + stored.side() + " @ " + stored.price());
+                        return Future.<Void>succeededFuture();
+                    })
+                    .recover(err -> {
+                        LOG.error("{} fill of {} was not recorded: {}", engine.name(), market.slug(),
+                                err.getMessage());
+                        view.recordDecision(market.slug(), "not recorded: " + err.getMessage());
+                        return Future.succeededFuture();
+                    });
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+        // let the tick in flight finish its writes, then stop listening
+        return inFlight.transform(ar -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList()));
+    }
+}
