@@ -287,12 +287,12 @@ public final class TraderVerticle extends VerticleBase {
             view.recordDecision(market.slug(), "skip: book stale or missing");
             return Future.succeededFuture();
         }
-        Decider.Decision decision = decider.decide(snap, state.balance);
-        if (decision instanceof Decider.Decision.Skip skip) {
+        Decision decision = decider.decide(snap, state.balance);
+        if (decision instanceof Decision.Skip skip) {
             view.recordDecision(market.slug(), "skip: " + skip.reason());
             return Future.succeededFuture();
         }
-        Decider.Decision.Place place = (Decider.Decision.Place) decision;
+        Decision.Place place = (Decision.Place) decision;
         return engine.execute(place.order()).compose(exec -> {
             if (exec instanceof Execution.Rejected rej) {
                 view.recordDecision(market.slug(), "rejected: " + rej.reason());

@@ -1,0 +1,81 @@
+package updown;
+
+import io.vertx.core.Future;
+import io.vertx.core.Verticle;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.bus.LocalRecordCodec;
+import updown.config.BotConfig;
+import updown.config.TradingMode;
+import updown.engine.Engine;
+import updown.market.MarketDataVerticle;
+import updown.portfolio.PortfolioVerticle;
+import updown.repository.Repository;
+import updown.strategy.Decider;
+import updown.strategy.TraderVerticle;
+import updown.time.BotClock;
+
+/**
+ * The whole bot on one Vert.x instance: verticles deployed in order, each after the previous one is ready, and
+ * undeployed in reverse. The same assembly serves {@code run} (live market data) and {@code simulate} (the same
+ * clients pointed at the loopback SimExchange); only settings differ.
+ */
+public final class Bot {
+    private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
+
+    private final Vertx vertx;
+    private final List<String> deployments = new ArrayList<>();
+    private TraderVerticle trader;
+
+    private Bot(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** What the bot is made of; the engine and repository are the swappable layers. */
+    public record Parts(BotConfig config, BotClock clock, Repository repository, Engine engine) {
+    }
+
+    /** Deploys portfolio, market data, trader, then the notifier and the dashboard. */
+    public static Future<Bot> start(Vertx vertx, Parts parts) {
+        LocalRecordCodec.register(vertx.eventBus());
+        Bot bot = new Bot(vertx);
+        BotConfig config = parts.config();
+        boolean paper = config.mode() == TradingMode.PAPER;
+        bot.trader = new TraderVerticle(config, parts.clock(), parts.engine(), Decider.fromConfig(config), true);
+        return bot.deploy(new PortfolioVerticle(config, parts.clock(), parts.repository(), paper))
+                .compose(v -> bot.deploy(new MarketDataVerticle(config, parts.clock())))
+                .compose(v -> bot.deploy(bot.trader))
+                .map(v -> {
+                    LOG.info("UpDown started in {} mode with the {} engine", config.mode(), parts.engine().name());
+                    return bot;
+                })
+                .recover(err -> bot.stop().transform(ignored -> Future.failedFuture(err)));
+    }
+
+    private Future<Void> deploy(Verticle verticle) {
+        return vertx.deployVerticle(verticle).map(id -> {
+            deployments.add(id);
+            return null;
+        });
+    }
+
+    public TraderVerticle trader() {
+        return trader;
+    }
+
+    /** Undeploys in reverse order: the trader stops ticking and finishes its tick before the portfolio goes. */
+    public Future<Void> stop() {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            String id = deployments.get(i);
+            chain = chain.compose(v -> vertx.undeploy(id).recover(err -> {
+                LOG.warn("undeploy failed: {}", err.toString());
+                return Future.succeededFuture();
+            }));
+        }
+        return chain.onComplete(ar -> deployments.clear());
+    }
+}
