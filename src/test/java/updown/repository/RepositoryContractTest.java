@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -394,7 +395,7 @@ abstract class RepositoryContractTest {
                 repo.insertOpenTrade(settled, debitFor(settled)).map(x -> false).otherwise(true),
                 repo.insertOpenTrade(skip, debitFor(skip)).map(x -> false).otherwise(true)))
                 .compose(all -> repo.countTrades().map(n -> List.of(all.<Boolean>list(), n))), result -> {
-                    assertThat((List<Object>) result.get(0)).containsOnly(true);
+                    assertThat(result.get(0)).isEqualTo(List.of(true, true, true));
                     assertThat(result.get(1)).isEqualTo(0);
                 });
     }
@@ -668,7 +669,7 @@ abstract class RepositoryContractTest {
         check(test, () -> Future.all(refused.stream()
                 .map(e -> repo.appendEntry(e).map(x -> false).otherwise(true)).toList())
                 .compose(all -> repo.load().map(s -> List.of(all.<Boolean>list(), s))), r -> {
-                    assertThat((List<Object>) r.get(0)).hasSize(5).containsOnly(true);
+                    assertThat(r.get(0)).isEqualTo(Collections.nCopies(5, true));
                     assertThat(((StoredState) r.get(1)).ledger()).isEmpty();
                 });
     }
@@ -683,7 +684,7 @@ abstract class RepositoryContractTest {
         Model model = new Model(seed);
         check(test, () -> repo.appendEntry(deposit("1000")).compose(e -> {
             model.balance = Usd.of("1000");
-            return steps(random, model, 0, 60);
+            return steps(random, model, 0, 50);
         }).compose(v -> repo.load()), state -> {
             assertThat(LedgerInvariant.balance(state.ledger())).as("seed %d", seed).isEqualTo(model.balance);
             assertThat(state.trades()).as("seed %d", seed).hasSize(model.opened);

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Row;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +49,28 @@ import updown.domain.TradeStatus;
 @DisplayName("SqliteRepository keeps the Repository contract, durably")
 class SqliteRepositoryTest extends RepositoryContractTest {
 
+    /** A database migrated once for the class; each test starts from a copy, so init() there is the no-op path. */
+    private static Path template;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void migrateTemplate(Vertx vertx, VertxTestContext test) throws IOException {
+        template = Files.createTempDirectory("updown-template").resolve("template.db");
+        SqliteRepository.open(vertx, template)
+                .compose(r -> r.init().eventually(() -> r.close()))
+                .onComplete(test.succeedingThenComplete());
+    }
+
+    @AfterAll
+    static void deleteTemplate() throws IOException {
+        try (Stream<Path> files = Files.walk(template.getParent())) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 
     private Path dbFile() {
         return dir.resolve("data").resolve("updown.db");
@@ -53,12 +78,18 @@ class SqliteRepositoryTest extends RepositoryContractTest {
 
     @Override
     protected Future<Repository> openFresh(Vertx vertx) {
+        return vertx.fileSystem().mkdirs(dbFile().getParent().toString())
+                .compose(v -> vertx.fileSystem().copy(template.toString(), dbFile().toString()))
+                .compose(v -> openSameFile());
+    }
+
+    private Future<Repository> openSameFile() {
         return SqliteRepository.open(vertx, dbFile()).compose(r -> r.init().map(v -> r));
     }
 
     @Override
     protected Future<Repository> reopen(Repository current) {
-        return current.close().compose(v -> openFresh(vertx));
+        return current.close().compose(v -> openSameFile());
     }
 
     @Override
@@ -87,12 +118,14 @@ class SqliteRepositoryTest extends RepositoryContractTest {
     // ---------------------------------------------------------------- files
 
     @Test
-    @DisplayName("open creates the missing parent directories and the database file")
+    @DisplayName("open creates the missing parent directories and the file, and init() migrates the empty database")
     void openCreatesDirectories(VertxTestContext test) {
-        assertThat(dbFile()).exists();
         Path nested = dir.resolve("a").resolve("b").resolve("c.db");
-        check(test, () -> SqliteRepository.open(vertx, nested).compose(r -> r.init().compose(v -> r.close())),
-                v -> assertThat(nested).isRegularFile());
+        check(test, () -> SqliteRepository.open(vertx, nested).compose(r -> r.init().compose(v -> r.load())
+                .eventually(() -> r.close())), state -> {
+                    assertThat(nested).isRegularFile();
+                    assertThat(state.trades()).isEmpty();
+                });
     }
 
     @Test
@@ -412,7 +445,7 @@ class SqliteRepositoryTest extends RepositoryContractTest {
         check(test, () -> open(directional()).map(t -> Files.exists(wal))
                 .compose(walWhileOpen -> repo.close().compose(v -> repo.close())
                         .map(v -> List.of(walWhileOpen, Files.exists(wal))))
-                .compose(seen -> openFresh(vertx).map(r -> {
+                .compose(seen -> openSameFile().map(r -> {
                     repo = r;
                     return seen;
                 })), seen -> {
