@@ -70,7 +70,7 @@ public final class InMemoryRepository implements Repository {
             RepositoryRules.checkStandaloneEntry(entry);
             if (entry.kind() == LedgerKind.INITIAL_DEPOSIT && store.hasInitialDeposit()) {
                 // the SQLite schema refuses a second one with a unique index
-                throw new IllegalStateException("the initial deposit is already in the ledger");
+                throw new IllegalStateException(RepositoryRules.SECOND_DEPOSIT);
             }
             return Future.succeededFuture(store.append(entry));
         });

@@ -18,6 +18,8 @@ import updown.domain.Usd;
  * nothing. The SQLite schema repeats the money rules as constraints, as a second line of defence.
  */
 final class RepositoryRules {
+    /** The paper capital is deposited once; both implementations refuse a second one with this message. */
+    static final String SECOND_DEPOSIT = "the initial deposit is already in the ledger";
     private RepositoryRules() {
     }
 

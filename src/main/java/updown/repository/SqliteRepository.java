@@ -26,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 import updown.domain.ControlState;
 import updown.domain.DailySnapshot;
@@ -192,7 +194,9 @@ public final class SqliteRepository implements Repository {
         return whenReady(() -> {
             RepositoryRules.checkStandaloneEntry(entry);
             return pool.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY).execute(Rows.entryParams(entry))
-                    .map(rows -> entry.withSeq(single(rows).getLong("seq")));
+                    .map(rows -> entry.withSeq(single(rows).getLong("seq")))
+                    .recover(err -> Future.failedFuture(isUniqueViolation(err)
+                            ? new IllegalStateException(RepositoryRules.SECOND_DEPOSIT, err) : err));
         });
     }
 
@@ -300,6 +304,12 @@ public final class SqliteRepository implements Repository {
 
     private IllegalStateException closedError() {
         return new IllegalStateException("repository closed: " + file);
+    }
+
+    /** The one unique index a standalone entry can hit: the single initial deposit. */
+    private static boolean isUniqueViolation(Throwable err) {
+        return err instanceof SQLiteException e
+                && e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
     }
 
     private static Future<RowSet<Row>> query(SqlConnection conn, String sql) {

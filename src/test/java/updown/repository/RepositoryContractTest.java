@@ -650,9 +650,10 @@ abstract class RepositoryContractTest {
     @DisplayName("the initial deposit is written once; a second one is refused")
     void initialDepositOnce(VertxTestContext test) {
         check(test, () -> repo.appendEntry(deposit("1000"))
-                .compose(d -> repo.appendEntry(deposit("1000")).map(x -> false).otherwise(true))
+                .compose(d -> repo.appendEntry(deposit("1000")).map(x -> (Throwable) null).otherwise(e -> e))
                 .compose(refused -> repo.load().map(s -> List.of(refused, s))), r -> {
-                    assertThat(r.get(0)).isEqualTo(true);
+                    assertThat((Throwable) r.get(0)).isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("initial deposit is already");
                     assertThat(((StoredState) r.get(1)).ledger()).hasSize(1);
                 });
     }
