@@ -1,0 +1,341 @@
+package updown.repository;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+import updown.domain.ControlState;
+import updown.domain.DailySnapshot;
+import updown.domain.LedgerEntry;
+import updown.domain.Trade;
+
+/**
+ * The ledger in one SQLite file, through vertx-jdbc-client: every JDBC call runs on a Vert.x worker thread, never on
+ * the caller's event loop, and each returned future completes back on the caller's context.
+ *
+ * <p>Durability: WAL journal with {@code synchronous=FULL}, so a commit is on disk (WAL fsynced) before its future
+ * completes, and survives kill -9 and power loss. The pool holds ONE connection: the portfolio is the only writer,
+ * SQLite allows one writer at a time anyway, and one connection keeps writes strictly in call order. The PRAGMAs
+ * come from the {@link SQLiteDataSource}'s config, which sqlite-jdbc applies to every connection it opens (the
+ * pool's, after a reconnect too, and Flyway's).
+ *
+ * <p>Lifecycle: {@link #open} (or {@link #openExisting}) → {@link #init()} → use → {@link #close()}. Calls before
+ * {@code init()} or after {@code close()} fail with {@link IllegalStateException}.
+ */
+public final class SqliteRepository implements Repository {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteRepository.class);
+
+    /** How long a statement waits for another process's lock (e.g. {@code trades} reading) before failing. */
+    static final int BUSY_TIMEOUT_MS = 5_000;
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    private final Vertx vertx;
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+    private final Pool pool;
+    private volatile boolean ready;
+    private volatile boolean closed;
+
+    private SqliteRepository(Vertx vertx, Path file, SQLiteDataSource dataSource, UnaryOperator<DataSource> wrap) {
+        this.vertx = vertx;
+        this.file = file;
+        this.dataSource = dataSource;
+        this.pool = JDBCPool.pool(vertx, wrap.apply(dataSource), new PoolOptions().setMaxSize(1));
+    }
+
+    /**
+     * Opens (creating it and its parent directories if missing) the database file. Call {@link #init()} next: it
+     * creates or migrates the schema.
+     */
+    public static Future<SqliteRepository> open(Vertx vertx, Path dbFile) {
+        return open(vertx, dbFile, UnaryOperator.identity());
+    }
+
+    /** {@link #open} with the pool's data source wrapped, so a test can watch every JDBC call. */
+    static Future<SqliteRepository> open(Vertx vertx, Path dbFile, UnaryOperator<DataSource> wrap) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        Path parent = file.getParent();
+        Future<Void> directory = parent == null ? Future.succeededFuture()
+                : vertx.fileSystem().mkdirs(parent.toString());
+        return directory.map(v -> new SqliteRepository(vertx, file, dataSource(file, true), wrap));
+    }
+
+    /**
+     * Opens a database that must already exist and already carry this build's schema, for readers such as the
+     * {@code trades} command: a missing file fails with {@link NoSuchFileException} and is NOT created, a file
+     * without the schema or with an older one fails with {@link IllegalStateException} and is NOT migrated. The
+     * returned repository is ready ({@link #init()} is then a no-op).
+     */
+    public static Future<SqliteRepository> openExisting(Vertx vertx, Path dbFile) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        return vertx.fileSystem().exists(file.toString()).compose(exists -> {
+            if (!exists) {
+                return Future.failedFuture(new NoSuchFileException(file.toString(), null, "no UpDown database"));
+            }
+            SqliteRepository repo = new SqliteRepository(vertx, file, dataSource(file, false),
+                    UnaryOperator.identity());
+            return repo.checkSchemaIsCurrent()
+                    .map(v -> repo)
+                    .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err)));
+        });
+    }
+
+    /**
+     * The connection settings sqlite-jdbc applies on every connection it opens. Only {@code open} switches the
+     * journal to WAL: the mode is stored in the file, so an existing database keeps it, and a reader that must not
+     * create a file must not rewrite one either. Without CREATE in the open mode a missing file is an error.
+     */
+    private static SQLiteDataSource dataSource(Path file, boolean create) {
+        SQLiteConfig config = new SQLiteConfig();
+        if (create) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        } else {
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+        }
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
+    }
+
+    /** The database file (absolute). */
+    public Path file() {
+        return file;
+    }
+
+    /** Applies the pending versioned migrations (Flyway, on a worker thread); on a current schema it does nothing. */
+    @Override
+    public Future<Void> init() {
+        if (closed) {
+            return Future.failedFuture(closedError());
+        }
+        return vertx.executeBlocking(() -> flyway().migrate())
+                .onSuccess(this::logMigrations)
+                .onSuccess(result -> ready = true)
+                .mapEmpty();
+    }
+
+    private void logMigrations(MigrateResult result) {
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database {} migrated to schema version {} ({} migration(s))", file,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    private Future<Void> checkSchemaIsCurrent() {
+        return vertx.<Void>executeBlocking(() -> {
+            MigrationInfoService info = flyway().info();
+            MigrationInfo current = info.current();
+            if (current == null) {
+                throw new IllegalStateException(file + " is not an UpDown database (no schema in it)");
+            }
+            if (info.pending().length > 0) {
+                throw new IllegalStateException(file + " has schema version " + current.getVersion()
+                        + ", older than this build's; start the bot once to migrate it");
+            }
+            return null;
+        }).onSuccess(v -> ready = true);
+    }
+
+    private Flyway flyway() {
+        // the class's own loader: inside the shaded jar the migrations sit next to this class, whatever the
+        // worker thread's context class loader is
+        return Flyway.configure(SqliteRepository.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    @Override
+    public Future<StoredState> load() {
+        // one read transaction: a consistent snapshot of all four even if a write were queued between them
+        return whenReady(() -> pool.withTransaction(conn -> {
+            Future<List<Trade>> trades = query(conn, SqlStatements.TRADES_BY_ID).map(rows -> list(rows, Rows::trade));
+            Future<List<LedgerEntry>> ledger = query(conn, SqlStatements.LEDGER_IN_SEQUENCE)
+                    .map(rows -> list(rows, Rows::entry));
+            Future<ControlState> control = query(conn, SqlStatements.CONTROL_STATE)
+                    .map(rows -> rows.size() == 0 ? null : Rows.control(rows.iterator().next()));
+            Future<LocalDate> lastDay = query(conn, SqlStatements.LAST_CLOSED_DAY).map(SqliteRepository::dayOrNull);
+            return Future.all(trades, ledger, control, lastDay).map(all ->
+                    new StoredState(trades.result(), ledger.result(), control.result(), lastDay.result()));
+        }));
+    }
+
+    @Override
+    public Future<LedgerEntry> appendEntry(LedgerEntry entry) {
+        return whenReady(() -> {
+            RepositoryRules.checkStandaloneEntry(entry);
+            return pool.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY).execute(Rows.entryParams(entry))
+                    .map(rows -> entry.withSeq(single(rows).getLong("seq")))
+                    .recover(err -> Future.failedFuture(isUniqueViolation(err)
+                            ? new IllegalStateException(RepositoryRules.SECOND_DEPOSIT, err) : err));
+        });
+    }
+
+    @Override
+    public Future<Trade> insertOpenTrade(Trade trade, LedgerEntry debit) {
+        return whenReady(() -> {
+            RepositoryRules.checkNewTrade(trade, debit);
+            return pool.withTransaction(conn -> conn.preparedQuery(SqlStatements.INSERT_OPEN_TRADE)
+                    .execute(Rows.tradeParams(trade))
+                    .map(rows -> single(rows).getLong("id"))
+                    .compose(id -> conn.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY)
+                            .execute(Rows.entryParams(debit.withTradeId(id)))
+                            .map(rows -> trade.withId(id))));
+        });
+    }
+
+    @Override
+    public Future<Boolean> settleTrade(Trade settled, LedgerEntry credit) {
+        return whenReady(() -> {
+            RepositoryRules.checkSettlement(settled, credit);
+            return pool.withTransaction(conn -> conn.preparedQuery(SqlStatements.SETTLE_OPEN_TRADE)
+                    .execute(Rows.settleParams(settled))
+                    .compose(updated -> {
+                        if (updated.rowCount() == 0) {
+                            // already settled, or no such trade: the credit must not be written again
+                            return Future.succeededFuture(false);
+                        }
+                        return conn.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY)
+                                .execute(Rows.entryParams(credit.withTradeId(settled.id())))
+                                .map(rows -> true);
+                    }));
+        });
+    }
+
+    @Override
+    public Future<Void> saveControlState(ControlState state) {
+        return whenReady(() -> {
+            RepositoryRules.checkControlState(state);
+            return pool.preparedQuery(SqlStatements.SAVE_CONTROL_STATE).execute(Rows.controlParams(state))
+                    .mapEmpty();
+        });
+    }
+
+    @Override
+    public Future<Void> saveDailySnapshot(DailySnapshot snapshot) {
+        return whenReady(() -> {
+            RepositoryRules.checkDailySnapshot(snapshot);
+            return pool.preparedQuery(SqlStatements.SAVE_DAILY_SNAPSHOT).execute(Rows.snapshotParams(snapshot))
+                    .mapEmpty();
+        });
+    }
+
+    @Override
+    public Future<List<DailySnapshot>> dailySnapshots() {
+        return whenReady(() -> pool.preparedQuery(SqlStatements.DAILY_SNAPSHOTS_BY_DAY).execute()
+                .map(rows -> list(rows, Rows::snapshot)));
+    }
+
+    @Override
+    public Future<List<Trade>> listTrades(int limit, int offset) {
+        return whenReady(() -> {
+            RepositoryRules.checkPage(limit, offset);
+            return pool.preparedQuery(SqlStatements.TRADES_NEWEST_FIRST)
+                    .execute(Tuple.of(limit, offset))
+                    .map(rows -> list(rows, Rows::trade));
+        });
+    }
+
+    @Override
+    public Future<Integer> countTrades() {
+        return whenReady(() -> pool.preparedQuery(SqlStatements.COUNT_TRADES).execute()
+                .map(rows -> single(rows).getInteger("n")));
+    }
+
+    /** Closes the pool's connection (the last close checkpoints the WAL into the file). Calling it again is harmless. */
+    @Override
+    public Future<Void> close() {
+        if (closed) {
+            return Future.succeededFuture();
+        }
+        closed = true;
+        ready = false;
+        return pool.close();
+    }
+
+    /** For tests: the pool, to query PRAGMAs on the very connection the repository uses. */
+    Pool pool() {
+        return pool;
+    }
+
+    /** For tests: the configured data source, to show every new connection gets the PRAGMAs. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    private <T> Future<T> whenReady(Supplier<Future<T>> operation) {
+        if (closed) {
+            return Future.failedFuture(closedError());
+        }
+        if (!ready) {
+            return Future.failedFuture(new IllegalStateException("call init() before using the repository " + file));
+        }
+        return RepositoryRules.attempt(operation);
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException("repository closed: " + file);
+    }
+
+    /** The one unique index a standalone entry can hit: the single initial deposit. */
+    private static boolean isUniqueViolation(Throwable err) {
+        return err instanceof SQLiteException e
+                && e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
+    }
+
+    private static Future<RowSet<Row>> query(SqlConnection conn, String sql) {
+        return conn.preparedQuery(sql).execute();
+    }
+
+    private static Row single(RowSet<Row> rows) {
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size());
+        }
+        return rows.iterator().next();
+    }
+
+    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(mapper.apply(row));
+        }
+        return out;
+    }
+
+    private static LocalDate dayOrNull(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        String day = rows.iterator().next().getString("day");
+        return day == null ? null : LocalDate.parse(day);
+    }
+}
