@@ -1,11 +1,14 @@
 package updown.cli;
 
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import updown.config.BotConfig;
+import updown.engine.PaperEngine;
+import updown.time.BotClock;
 
 /** The 24/7 service on live market data (the default command). */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -14,14 +17,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<BotConfig> config = ConfigOption.load(Path.of(""), System.getenv(), Map.of(), System.err);
-        if (config.isEmpty()) {
+        Optional<BotConfig> loaded = ConfigOption.load(Path.of(""), System.getenv(), Map.of(), System.err);
+        if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
-        if (ConfigOption.isLive(config.get())) {
+        BotConfig config = loaded.get();
+        if (ConfigOption.isLive(config)) {
             System.err.println("TRADING_MODE=live: live trading is not available in this build; use paper.");
             return ExitCodes.CONFIG;
         }
-        return ExitCodes.OK;
+        BotRunner.prepareLogging(config);
+        Vertx vertx = Vertx.vertx();
+        return BotRunner.runUntilSignal(vertx, config, BotClock.system(), PaperEngine.fromConfig(config));
     }
 }

@@ -1,18 +1,173 @@
 package updown.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import updown.config.BotConfig;
+import updown.domain.LedgerEntry;
+import updown.domain.LedgerKind;
+import updown.domain.Trade;
+import updown.domain.TradeStatus;
+import updown.domain.Usd;
+import updown.repository.SqliteRepository;
+import updown.repository.StoredState;
 
-/** Prints the stored trades and the ledger balance from the database's own record. */
+/**
+ * Prints the stored trades and the ledger's balance straight from the database, so anyone can recompute the money
+ * from the database's own record. Reading never creates or migrates a database.
+ */
 @Command(name = "trades", mixinStandardHelpOptions = true,
         description = "Print the stored trades and the ledger balance.")
 public final class TradesCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "one JSON object instead of a table")
+    @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path workDir;
+    private final Map<String, String> env;
+
+    public TradesCommand() {
+        this(System.out, System.err, Path.of(""), System.getenv());
+    }
+
+    TradesCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.workDir = workDir;
+        this.env = env;
+    }
+
     @Override
-    public Integer call() {
-        return ExitCodes.OK;
+    public Integer call() throws Exception {
+        Optional<BotConfig> config = ConfigOption.load(workDir, env, Map.of(), err);
+        if (config.isEmpty()) {
+            return ExitCodes.CONFIG;
+        }
+        Path db = workDir.resolve(config.get().storage().dbPath());
+        Vertx vertx = Vertx.vertx();
+        try {
+            StoredState state = SqliteRepository.openExisting(vertx, db)
+                    .compose(repo -> repo.load().eventually(repo::close))
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            if (json) {
+                printJson(state);
+            } else {
+                printTable(state);
+            }
+            return ExitCodes.OK;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof NoSuchFileException) {
+                err.println("no database at " + db + " yet: run the bot (or simulate) first");
+            } else {
+                err.println("cannot read " + db + ": " + cause.getMessage());
+            }
+            return ExitCodes.FAILURE;
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The ledger's balance: the sum of every entry. */
+    static Usd ledgerBalance(StoredState s) {
+        Usd sum = Usd.ZERO;
+        for (LedgerEntry e : s.ledger()) {
+            sum = sum.plus(e.amount());
+        }
+        return sum;
+    }
+
+    /** The same balance recomputed from the trades alone: deposits − Σ(amount + fee) + Σ payout. */
+    static Usd recomputedBalance(StoredState s) {
+        Usd sum = Usd.ZERO;
+        for (LedgerEntry e : s.ledger()) {
+            if (e.kind() == LedgerKind.INITIAL_DEPOSIT || e.kind() == LedgerKind.TOPUP) {
+                sum = sum.plus(e.amount());
+            }
+        }
+        for (Trade t : s.trades()) {
+            sum = sum.minus(t.totalCost());
+            if (t.status() == TradeStatus.SETTLED) {
+                sum = sum.plus(t.payout());
+            }
+        }
+        return sum;
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static String fmt(Usd u) {
+        return u == null ? null : u.format();
+    }
+
+    private void printTable(StoredState s) {
+        String header = String.format("%5s  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
+                "id", "market", "side", "price", "alt", "shares", "amount", "fee", "status", "outcome", "payout",
+                "pnl", "sources", "opened (UTC)", "settled (UTC)");
+        out.println(header);
+        for (Trade t : s.trades()) {
+            out.println(String.format("%5d  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
+                    t.id(), t.slug(), t.side(), t.price().format(), text(t.altPrice()), t.shares().format(),
+                    t.amount().format(), t.fee().format(), t.status(), text(t.outcome()), text(fmt(t.payout())),
+                    text(fmt(t.pnl())), String.join("+", t.sources()), shortTime(t.openedAt()),
+                    shortTime(t.settledAt())));
+        }
+        out.println();
+        out.println("trades: " + s.trades().size() + "  ledger entries: " + s.ledger().size());
+        out.println("ledger balance: " + ledgerBalance(s).format()
+                + "  (recomputed from deposits and trades: " + recomputedBalance(s).format() + ")");
+    }
+
+    private static String shortTime(java.time.Instant t) {
+        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    private void printJson(StoredState s) throws Exception {
+        List<Map<String, Object>> trades = new ArrayList<>();
+        for (Trade t : s.trades()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("market_id", t.marketId());
+            m.put("market_slug", t.slug());
+            m.put("side", t.side().name());
+            m.put("price", t.price().format());
+            m.put("alt_price", t.altPrice() == null ? null : t.altPrice().format());
+            m.put("shares", t.shares().format());
+            m.put("alt_shares", t.altShares() == null ? null : t.altShares().format());
+            m.put("amount", t.amount().format());
+            m.put("fee", t.fee().format());
+            m.put("status", t.status().name());
+            m.put("outcome", t.outcome() == null ? null : t.outcome().name());
+            m.put("payout", fmt(t.payout()));
+            m.put("pnl", fmt(t.pnl()));
+            m.put("sources", t.sources());
+            m.put("confidence", t.confidence().format());
+            m.put("opened_at", text(t.openedAt()));
+            m.put("settled_at", t.settledAt() == null ? null : t.settledAt().toString());
+            trades.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("trades", trades);
+        root.put("ledger_entries", s.ledger().size());
+        root.put("balance", ledgerBalance(s).format());
+        root.put("recomputed_balance", recomputedBalance(s).format());
+        root.put("trading_state", s.control() == null ? "RUNNING" : s.control().state().name());
+        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+        out.println(mapper.writeValueAsString(root));
     }
 }

@@ -1,0 +1,91 @@
+package updown.cli;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.Bot;
+import updown.config.BotConfig;
+import updown.engine.Engine;
+import updown.repository.SqliteRepository;
+import updown.time.BotClock;
+
+/**
+ * Starts the bot on the SQLite ledger and keeps it running until SIGTERM/SIGINT, then shuts down in order: stop
+ * ticking, finish the write in flight, close sockets and the database, exit 0 — within {@link #SHUTDOWN_SECONDS}.
+ */
+public final class BotRunner {
+    static final int SHUTDOWN_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(BotRunner.class);
+
+    private BotRunner() {
+    }
+
+    /** Points the rolling log file at DATA_DIR/logs (read by logback.xml); call before the first logger is used. */
+    public static void prepareLogging(BotConfig config) {
+        System.setProperty("updown.log.dir", config.storage().logDir().toString());
+    }
+
+    /** Opens the ledger and starts the bot, or fails. */
+    public static Future<Running> start(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
+        return SqliteRepository.open(vertx, config.storage().dbPath())
+                .compose(repo -> Bot.start(vertx, new Bot.Parts(config, clock, repo, engine))
+                        .map(bot -> new Running(bot, repo))
+                        .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err))));
+    }
+
+    /** A started bot and the ledger it writes. */
+    public record Running(Bot bot, SqliteRepository repository) {
+        /** Stops the bot, then closes the database. Never fails. */
+        public Future<Void> stop() {
+            return bot.stop().transform(ar -> repository.close()).transform(ar -> Future.succeededFuture());
+        }
+    }
+
+    /** Runs until the JVM is asked to stop; returns the exit code. */
+    public static int runUntilSignal(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
+        Running running;
+        try {
+            running = start(vertx, config, clock, engine).toCompletionStage().toCompletableFuture()
+                    .get(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.error("startup failed: {}", cause.toString());
+            closeQuietly(vertx);
+            return ExitCodes.FAILURE;
+        }
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // handle SIGTERM/SIGINT ourselves (not in a shutdown hook) so the orderly stop ends in exit code 0
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stopRequested.countDown());
+            } catch (IllegalArgumentException unsupported) {
+                LOG.debug("signal {} cannot be handled here", name);
+            }
+        }
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("shutting down");
+        try {
+            running.stop().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS - 2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("shutdown did not finish cleanly: {}", e.toString());
+        }
+        closeQuietly(vertx);
+        LOG.info("stopped");
+        return ExitCodes.OK;
+    }
+
+    static void closeQuietly(Vertx vertx) {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("vertx close: {}", e.toString());
+        }
+    }
+}
