@@ -56,7 +56,11 @@ public final class OrderSigner {
         return new Signed(order, Numeric.toHexString(digest), signature, exchange);
     }
 
-    private static String poly1271Signature(WalletKey key, V2Order order, String exchange, long chainId) {
+    /**
+     * The digest the key signs for a POLY_1271 (deposit wallet) order: the Solady {@code TypedDataSign} envelope of
+     * the order under the exchange's domain, with the deposit wallet ({@code order.signer}) as the inner domain.
+     */
+    public static byte[] poly1271Digest(V2Order order, String exchange, long chainId) {
         TypedData envelope = new TypedData("TypedDataSign")
                 .type("EIP712Domain", DOMAIN_FIELDS)
                 .type("TypedDataSign", "contents", "Order", "name", "string", "version", "string",
@@ -66,7 +70,11 @@ public final class OrderSigner {
         fillOrder(envelope.message().putObject("contents"), order);
         envelope.message().put("name", "DepositWallet").put("version", "1").put("chainId", chainId)
                 .put("verifyingContract", order.signer()).put("salt", V2Order.ZERO_BYTES32);
-        String inner = key.signDigest(envelope.digest());
+        return envelope.digest();
+    }
+
+    private static String poly1271Signature(WalletKey key, V2Order order, String exchange, long chainId) {
+        String inner = key.signDigest(poly1271Digest(order, exchange, chainId));
         byte[] typeBytes = ORDER_TYPE.getBytes(StandardCharsets.US_ASCII);
         String length = String.format("%04x", typeBytes.length);
         return inner
