@@ -78,12 +78,19 @@ final class ClobClient {
      */
     Future<ApiCredentials> deriveOrCreateApiKey() {
         return http.send(HttpMethod.GET, "/auth/derive-api-key", Map.of(), l1(0), null)
-                .compose(r -> r.ok() ? parseCreds(r, "/auth/derive-api-key")
-                        : r.status() >= 400 && r.status() < 500 && r.status() != 429
-                        ? http.send(HttpMethod.POST, "/auth/api-key", Map.of(), l1(0), null)
-                                .compose(c -> parseCreds(c, "/auth/api-key"))
-                        : Future.failedFuture(failure(r, "GET /auth/derive-api-key")),
-                        this::transport);
+                .recover(this::transport)
+                .compose(r -> {
+                    if (r.ok()) {
+                        return parseCreds(r, "/auth/derive-api-key");
+                    }
+                    if (r.status() >= 400 && r.status() < 500 && r.status() != 429) {
+                        // no key to derive yet: create one
+                        return http.send(HttpMethod.POST, "/auth/api-key", Map.of(), l1(0), null)
+                                .recover(this::transport)
+                                .compose(c -> parseCreds(c, "/auth/api-key"));
+                    }
+                    return Future.failedFuture(failure(r, "GET /auth/derive-api-key"));
+                });
     }
 
     private Future<ApiCredentials> parseCreds(ClobHttp.Reply r, String path) {

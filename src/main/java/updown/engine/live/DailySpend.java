@@ -10,7 +10,7 @@ import updown.time.BotClock;
  * is reserved before it is sent and stays counted unless the venue certainly did not fill it; a fill replaces the
  * reservation by what was actually spent. Fees are not counted (the cap is on order notional). At startup the engine
  * seeds today's figure from the venue's own trade history, so a restart does not reset the cap.
- * Used from the engine's one serialized order pipeline only.
+ * Thread-safe (the engine reads it from other threads for reporting).
  */
 final class DailySpend {
     private final Usd cap;
@@ -24,7 +24,7 @@ final class DailySpend {
         this.day = Kst.dayOf(clock.instant());
     }
 
-    private void roll() {
+    private synchronized void roll() {
         LocalDate today = Kst.dayOf(clock.instant());
         if (!today.equals(day)) {
             day = today;
@@ -32,22 +32,22 @@ final class DailySpend {
         }
     }
 
-    boolean fits(Usd more) {
+    synchronized boolean fits(Usd more) {
         roll();
         return !used.plus(more).greaterThan(cap);
     }
 
-    void add(Usd amount) {
+    synchronized void add(Usd amount) {
         roll();
         used = used.plus(amount);
     }
 
-    void release(Usd amount) {
+    synchronized void release(Usd amount) {
         roll();
         used = Usd.max(Usd.ZERO, used.minus(amount));
     }
 
-    Usd used() {
+    synchronized Usd used() {
         roll();
         return used;
     }

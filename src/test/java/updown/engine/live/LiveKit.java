@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import updown.config.BotConfig;
-import updown.config.Secret;
 import updown.domain.Direction;
 import updown.domain.FeeSchedule;
 import updown.domain.Level;
@@ -20,17 +19,14 @@ import updown.domain.Signal;
 import updown.domain.Usd;
 import updown.engine.Order;
 import updown.testkit.FakeClobTrading;
+import updown.testkit.LiveOnFake;
 import updown.testkit.TestConfig;
 import updown.time.VirtualClock;
 
 /** Shared set-up for live engine tests: the public Anvil test key, test API credentials, a BTC 5m market. */
 final class LiveKit {
-    /** Hardhat/Anvil account #0: a published development key, never funded on a real chain. */
-    static final String KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-    static final String ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
-    static final String API_KEY = "00000000-1111-2222-3333-444444444444";
-    static final String API_SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==";
-    static final String API_PASSPHRASE = "test-passphrase-0123456789abcdef";
+    static final String KEY = LiveOnFake.KEY;
+    static final String ADDRESS = LiveOnFake.ADDRESS;
     static final String UP = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
     static final String DOWN = "52114319501245915516055106046884209969926127482827954674443846427813813222426";
     static final Instant START = Instant.parse("2026-05-12T11:10:00Z");
@@ -39,7 +35,7 @@ final class LiveKit {
     }
 
     static ApiCredentials creds() {
-        return new ApiCredentials(Secret.of(API_KEY), Secret.of(API_SECRET), Secret.of(API_PASSPHRASE));
+        return LiveOnFake.CREDENTIALS;
     }
 
     static VirtualClock clock() {
@@ -52,18 +48,9 @@ final class LiveKit {
 
     /** Live settings pointing at the fake, with explicit API credentials, plus overrides. */
     static BotConfig config(FakeClobTrading fake, Map<String, String> overrides) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("TRADING_MODE", "live");
-        m.put("PRIVATE_KEY", KEY);
-        m.put("LIVE_CONFIRM", "yes");
-        m.put("CLOB_API_URL", fake.baseUrl());
-        m.put("HTTP_TIMEOUT_MS", "5000");
-        m.put("CHAIN_ID", "137");
+        Map<String, String> m = new LinkedHashMap<>(LiveOnFake.liveSettings(fake.baseUrl()));
         m.put("LIVE_MAX_ORDER_USD", "25");
         m.put("LIVE_MAX_DAILY_USD", "200");
-        m.put("CLOB_API_KEY", API_KEY);
-        m.put("CLOB_API_SECRET", API_SECRET);
-        m.put("CLOB_API_PASSPHRASE", API_PASSPHRASE);
         m.putAll(overrides);
         return TestConfig.with(m);
     }
