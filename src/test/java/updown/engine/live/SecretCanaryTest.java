@@ -76,7 +76,7 @@ class SecretCanaryTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         root.addAppender(appender);
-        root.setLevel(Level.ALL);
+        root.setLevel(Level.TRACE);
 
         VirtualClock clock = LiveKit.clock();
         ApiCredentials creds = new ApiCredentials(Secret.of(API_KEY), Secret.of(SECRET), Secret.of(PASSPHRASE));
