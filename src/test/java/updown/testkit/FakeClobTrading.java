@@ -57,7 +57,8 @@ import updown.engine.live.V2Order;
  *
  * <p>Faults, one per request, queued per endpoint ("POST /order", "GET /balance-allowance", "GET /data/order",
  * "GET /data/trades", ...): a 429 with Retry-After, a 5xx, a timeout (the request is never answered), or, for
- * POST /order, "process then time out" (the order is matched but the answer withheld).
+ * authenticated endpoints, "process then time out" (the order is matched but the answer withheld) and "process then
+ * garbage" (matched, answered 200 with a body that is not JSON).
  */
 public final class FakeClobTrading {
     public static final String FOK_KILLED = "order couldn't be fully filled. FOK orders are fully filled or killed.";
@@ -66,7 +67,7 @@ public final class FakeClobTrading {
 
     /** A scripted misbehaviour for the next request to one endpoint. */
     public record Fault(Kind kind, int status, String retryAfter) {
-        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT }
+        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE }
 
         public static Fault rateLimit(String retryAfter) {
             return new Fault(Kind.RATE_LIMIT, 429, retryAfter);
@@ -82,6 +83,11 @@ public final class FakeClobTrading {
 
         public static Fault processThenTimeout() {
             return new Fault(Kind.PROCESS_THEN_TIMEOUT, 0, null);
+        }
+
+        /** The request is processed, then answered HTTP 200 with a body that is not JSON. */
+        public static Fault processThenGarbage() {
+            return new Fault(Kind.PROCESS_THEN_GARBAGE, 200, null);
         }
     }
 
@@ -241,7 +247,7 @@ public final class FakeClobTrading {
 
     /** Applies a queued fault; true when the request is fully handled by it. */
     private boolean applyFault(RoutingContext ctx, String endpoint, Fault f) {
-        if (f == null || f.kind() == Fault.Kind.PROCESS_THEN_TIMEOUT) {
+        if (f == null || f.kind() == Fault.Kind.PROCESS_THEN_TIMEOUT || f.kind() == Fault.Kind.PROCESS_THEN_GARBAGE) {
             return false;
         }
         switch (f.kind()) {
@@ -328,6 +334,10 @@ public final class FakeClobTrading {
         if (f != null && f.kind() == Fault.Kind.PROCESS_THEN_TIMEOUT) {
             // the request is processed (state changes) but its answer is withheld: the client times out
             h.handle(ctx, (status, answer) -> { });
+            return;
+        }
+        if (f != null && f.kind() == Fault.Kind.PROCESS_THEN_GARBAGE) {
+            h.handle(ctx, (status, answer) -> ctx.response().setStatusCode(200).end("<html>upstream hiccup</html>"));
             return;
         }
         h.handle(ctx, (status, answer) -> json(ctx, status, answer));

@@ -14,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.config.BotConfig;
 import updown.domain.Direction;
+import updown.domain.FeeSchedule;
 import updown.domain.Fill;
 import updown.domain.Kst;
 import updown.domain.Micros;
+import updown.domain.Price;
 import updown.domain.ResultCode;
+import updown.domain.Shares;
 import updown.domain.Usd;
 import updown.domain.WalletBalance;
 import updown.engine.Engine;
@@ -68,7 +71,7 @@ public final class LiveEngine implements Engine, WalletSource {
     private volatile Pending pending;
 
     /** An order whose outcome is unknown, with the daily budget it still holds. */
-    private record Pending(OrderSigner.Signed signed, updown.domain.FeeSchedule fees, Usd reserved) {
+    private record Pending(OrderSigner.Signed signed, FeeSchedule fees, Usd reserved) {
     }
 
     private LiveEngine(Vertx vertx, BotConfig config, BotClock clock, WalletKey key, ClobHttp http,
@@ -221,30 +224,30 @@ public final class LiveEngine implements Engine, WalletSource {
 
     private Future<Execution> checkWalletAndSend(Order order, OrderPlan plan, List<String> exchanges) {
         return clob.balance(exchanges.get(0)).transform(ar -> {
-                if (ar.failed()) {
-                    return rejected(ResultCode.VENUE_UNAVAILABLE, "wallet balance unavailable ("
-                            + ar.cause().getMessage() + "); not trading blind");
-                }
-                WalletBalance w = ar.result();
-                Usd need = plan.worstCaseCost();
-                if (w.balance().lessThan(need) || w.allowance().lessThan(need)) {
-                    return rejected(ResultCode.INSUFFICIENT_BALANCE, "wallet holds $" + w.balance()
-                            + " (exchange allowance $" + w.allowance() + "), the order needs up to $" + need);
-                }
-                List<OrderSigner.Signed> signed = new ArrayList<>();
-                for (int i = 0; i < plan.legs().size(); i++) {
-                    signed.add(sign(plan.legs().get(i), exchanges.get(i)));
-                }
-                if (live.dryRun()) {
-                    signed.forEach(s -> LOG.warn("DRY RUN, not sent: {} {} order {}: token {} pays ≤ ${} for ≥ {} "
-                                    + "shares (limit {}), signature {}…", live.orderType(), s.order().sideText(),
-                            s.orderHash(), s.order().tokenId(), Usd.ofMicros(s.order().makerAmount()),
-                            updown.domain.Shares.ofMicros(s.order().takerAmount()), priceOf(s.order()),
-                            s.signature().substring(0, 18)));
-                    return rejected(ResultCode.DRY_RUN, "dry run: " + signed.size() + " order(s) for up to $"
-                            + plan.notional() + " signed and logged, nothing sent");
-                }
-                return send(order, plan, signed);
+            if (ar.failed()) {
+                return rejected(ResultCode.VENUE_UNAVAILABLE, "wallet balance unavailable ("
+                        + ar.cause().getMessage() + "); not trading blind");
+            }
+            WalletBalance w = ar.result();
+            Usd need = plan.worstCaseCost();
+            if (w.balance().lessThan(need) || w.allowance().lessThan(need)) {
+                return rejected(ResultCode.INSUFFICIENT_BALANCE, "wallet holds $" + w.balance()
+                        + " (exchange allowance $" + w.allowance() + "), the order needs up to $" + need);
+            }
+            List<OrderSigner.Signed> signed = new ArrayList<>();
+            for (int i = 0; i < plan.legs().size(); i++) {
+                signed.add(sign(plan.legs().get(i), exchanges.get(i)));
+            }
+            if (live.dryRun()) {
+                signed.forEach(s -> LOG.warn("DRY RUN, not sent: {} {} order {}: token {} pays ≤ ${} for ≥ {} "
+                                + "shares (limit {}), signature {}…", live.orderType(), s.order().sideText(),
+                        s.orderHash(), s.order().tokenId(), Usd.ofMicros(s.order().makerAmount()),
+                        Shares.ofMicros(s.order().takerAmount()), priceOf(s.order()),
+                        s.signature().substring(0, 18)));
+                return rejected(ResultCode.DRY_RUN, "dry run: " + signed.size() + " order(s) for up to $"
+                        + plan.notional() + " signed and logged, nothing sent");
+            }
+            return send(order, plan, signed);
         });
     }
 
@@ -275,13 +278,13 @@ public final class LiveEngine implements Engine, WalletSource {
     }
 
     private static String priceOf(V2Order o) {
-        return updown.domain.Price.ofMicros(Micros.div(o.makerAmount(), o.takerAmount())).toString();
+        return Price.ofMicros(Micros.div(o.makerAmount(), o.takerAmount())).toString();
     }
 
     private Future<Execution> send(Order order, OrderPlan plan, List<OrderSigner.Signed> signed) {
         Usd reserved = plan.notional();
         daily.add(reserved);
-        updown.domain.FeeSchedule fees = order.market().fees();
+        FeeSchedule fees = order.market().fees();
         OrderSigner.Signed first = signed.get(0);
         logSent(order, first);
         return placer.place(first, fees).compose(o1 -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -297,7 +298,7 @@ final class OrderPlacer {
         return Future.succeededFuture(o);
     }
 
-    /** Spent and shares of a matched answer, checked against what the order allowed. */
+    /** Spent and shares of a matched answer, checked against what the signed order allowed. */
     record LegFillAmounts(Usd spent, Shares shares) {
         static Optional<LegFillAmounts> check(BigDecimal making, BigDecimal taking, V2Order order) {
             if (making == null || taking == null || making.signum() <= 0 || taking.signum() <= 0) {
@@ -311,26 +312,18 @@ final class OrderPlacer {
             } catch (ArithmeticException e) {
                 return Optional.empty();
             }
-            // spent never above the maker amount; price never above the signed limit (1 micro of rounding slack)
-            boolean fits = spent > 0 && shares > 0 && spent <= order.makerAmount() + 1
-                    && BigDecimalMath.priceAtMost(spent, shares, order.makerAmount(), order.takerAmount());
-            return fits ? Optional.of(new LegFillAmounts(Usd.ofMicros(spent), Shares.ofMicros(shares)))
+            if (spent <= 0 || shares <= 0 || spent > order.makerAmount() + 1) {
+                return Optional.empty();
+            }
+            // price never above the signed limit: spent × taker ≤ maker × shares, plus one micro-dollar per share
+            // of rounding slack (spent / shares is rounded by the venue)
+            BigInteger lhs = BigInteger.valueOf(spent).multiply(BigInteger.valueOf(order.takerAmount()));
+            BigInteger rhs = BigInteger.valueOf(order.makerAmount()).multiply(BigInteger.valueOf(shares))
+                    .add(BigInteger.valueOf(shares).multiply(BigInteger.valueOf(order.takerAmount()))
+                            .divide(BigInteger.valueOf(Micros.ONE)));
+            return lhs.compareTo(rhs) <= 0
+                    ? Optional.of(new LegFillAmounts(Usd.ofMicros(spent), Shares.ofMicros(shares)))
                     : Optional.empty();
-        }
-    }
-
-    /** Price comparisons without rounding: spent/shares ≤ maker/taker (+ one micro-dollar per share of slack). */
-    static final class BigDecimalMath {
-        private BigDecimalMath() {
-        }
-
-        static boolean priceAtMost(long spent, long shares, long maker, long taker) {
-            // spent × taker ≤ (maker + slack) × shares, slack = 1 micro per share
-            java.math.BigInteger lhs = java.math.BigInteger.valueOf(spent).multiply(java.math.BigInteger.valueOf(taker));
-            java.math.BigInteger rhs = java.math.BigInteger.valueOf(maker).multiply(java.math.BigInteger.valueOf(shares))
-                    .add(java.math.BigInteger.valueOf(shares).multiply(java.math.BigInteger.valueOf(taker))
-                            .divide(java.math.BigInteger.valueOf(Micros.ONE)));
-            return lhs.compareTo(rhs) <= 0;
         }
     }
 }

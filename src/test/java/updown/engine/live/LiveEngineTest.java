@@ -31,6 +31,8 @@ import updown.testkit.FakeClobTrading.Fault;
 import updown.time.VirtualClock;
 
 @ExtendWith(VertxExtension.class)
+// first test in a fresh JVM loads Vert.x, Netty and BouncyCastle: allow for a slow, busy machine
+@io.vertx.junit5.Timeout(value = 90, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
 @DisplayName("LiveEngine against a loopback CLOB V2")
 class LiveEngineTest {
     /** Timeout tests wait one HTTP timeout for real; the others keep LiveKit's roomy default. */
@@ -306,6 +308,19 @@ class LiveEngineTest {
                 .onComplete(ctx.succeeding(second -> ctx.verify(() -> {
                     assertThat(fill(second).amount()).isEqualTo(Usd.of("9.99999"));
                     assertThat(fake.acceptedOrders()).hasSize(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    @DisplayName("a matched order answered with garbage is reconciled into its fill")
+    void garbageAnswerReconciled(Vertx vertx, VertxTestContext ctx) {
+        fake.fault("POST /order", Fault.processThenGarbage());
+        engine(vertx, Map.of()).compose(e -> e.execute(buyUp("10", "0.55", book(UP, Level.of("0.50", "10")))))
+                .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
+                    assertThat(fill(ex).shares()).isEqualTo(Shares.of("19.615365"));
+                    assertThat(fake.hits("POST /order")).isEqualTo(1);
+                    assertThat(fake.hits("GET /data/order")).isEqualTo(1);
                     ctx.completeNow();
                 })));
     }

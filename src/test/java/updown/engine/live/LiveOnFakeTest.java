@@ -16,6 +16,8 @@ import updown.engine.Execution;
 import updown.testkit.LiveOnFake;
 
 @ExtendWith(VertxExtension.class)
+// first test in a fresh JVM loads Vert.x, Netty and BouncyCastle: allow for a slow, busy machine
+@io.vertx.junit5.Timeout(value = 90, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
 @DisplayName("LiveOnFake: the live engine on the fake venue, fed the order's own books")
 class LiveOnFakeTest {
 

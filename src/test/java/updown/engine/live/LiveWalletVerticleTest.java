@@ -21,6 +21,8 @@ import updown.testkit.FakeClobTrading;
 import updown.time.VirtualClock;
 
 @ExtendWith(VertxExtension.class)
+// first test in a fresh JVM loads Vert.x, Netty and BouncyCastle: allow for a slow, busy machine
+@io.vertx.junit5.Timeout(value = 90, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
 @DisplayName("LiveWalletVerticle publishes the wallet the venue reports")
 class LiveWalletVerticleTest {
 

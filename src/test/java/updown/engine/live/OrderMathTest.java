@@ -10,6 +10,7 @@ import updown.domain.Price;
 import updown.domain.Shares;
 import updown.domain.Usd;
 
+@org.junit.jupiter.api.extension.ExtendWith(io.vertx.junit5.VertxExtension.class)
 @DisplayName("Order amounts and fees in 6-decimal units")
 class OrderMathTest {
 
@@ -68,6 +69,22 @@ class OrderMathTest {
         assertThat(FeeMath.fee(Shares.ofWhole(100), Price.of("0.90"), new BigDecimal("0.07"), 1))
                 .isEqualTo(Usd.of("0.63"));
         assertThat(FeeMath.rateFromBps(new BigDecimal("700"))).isEqualByComparingTo("0.07");
+    }
+
+    @Test
+    @DisplayName("Retry-After is read as seconds or as an HTTP date against the bot clock")
+    void retryAfter(io.vertx.core.Vertx vertx) {
+        var clock = LiveKit.clock();
+        ClobHttp http = new ClobHttp(vertx, java.net.URI.create("http://127.0.0.1:1"), 1000, "t", clock);
+        try {
+            assertThat(http.retryWaitMs("2")).isEqualTo(2000);
+            assertThat(http.retryWaitMs(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(clock.instant().plusSeconds(3).atZone(java.time.ZoneOffset.UTC)))).isEqualTo(3000);
+            assertThat(http.retryWaitMs(null)).isEqualTo(1000);
+            assertThat(http.retryWaitMs("soon")).isEqualTo(1000);
+        } finally {
+            http.close();
+        }
     }
 
     @Test

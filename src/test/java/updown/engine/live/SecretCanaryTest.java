@@ -37,6 +37,8 @@ import updown.time.VirtualClock;
  * failed start-ups and preflight problems.
  */
 @ExtendWith(VertxExtension.class)
+// first test in a fresh JVM loads Vert.x, Netty and BouncyCastle: allow for a slow, busy machine
+@io.vertx.junit5.Timeout(value = 90, timeUnit = java.util.concurrent.TimeUnit.SECONDS)
 @DisplayName("The private key and the API secrets never leave the engine")
 class SecretCanaryTest {
     private static final String KEY_HEX = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
