@@ -39,6 +39,9 @@ public final class Addresses {
     public static final String PORTFOLIO_TOPPED_UP = "portfolio.topped-up";
     public static final String PORTFOLIO_DAY_CLOSED = "portfolio.day-closed";
 
+    // live wallet (owner: engine/live/LiveWalletVerticle), publish of domain.WalletBalance on each successful check
+    public static final String LIVE_WALLET = "live.wallet";
+
     // browser-visible (JSON only), published by the dashboard verticle
     public static final String DASHBOARD_PREFIX = "dashboard.";
     public static final String DASHBOARD_SNAPSHOT = "dashboard.snapshot";

@@ -16,6 +16,8 @@ public enum ResultCode {
     ORDER_CAP_EXCEEDED(107),
     VENUE_REJECTED(108),
     VENUE_UNAVAILABLE(109),
+    /** Live dry run: the order was built and signed but deliberately not sent; nothing was spent. */
+    DRY_RUN(110),
     // control
     ALREADY_RUNNING(201),
     ALREADY_STOPPED(202),

@@ -1,0 +1,329 @@
+package updown.engine.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.config.BotConfig;
+import updown.domain.FeeSchedule;
+import updown.domain.Micros;
+import updown.domain.Price;
+import updown.domain.ResultCode;
+import updown.domain.Shares;
+import updown.domain.Usd;
+import updown.time.BotClock;
+
+/**
+ * Sends one signed order and establishes what happened to it.
+ *
+ * <p>Answers: HTTP 200 {@code {success, errorMsg, orderID, status, makingAmount, takingAmount, tradeIDs |
+ * transactionsHashes}} (clob-client-v2 {@code OrderResponse}; {@code tradeIDs} since 2026-07-24). {@code matched}
+ * → a fill: pUSD spent = makingAmount, shares = takingAmount (decimal strings), fee from the trades endpoint (the rate
+ * the venue applied, {@code fee_rate_bps}, per maker fill) or, when that is unavailable, from the market's fee
+ * schedule on the fill. {@code unmatched} → not filled. A 4xx or {@code success:false} → not filled, with the venue's
+ * reason. A 429 the transport could not wait out → not filled (a 429 is never processed).
+ *
+ * <p>Unknown outcome (timeout, dropped connection, 5xx, unreadable answer, or a FOK/FAK reported {@code live} or
+ * {@code delayed}): the order is RECONCILED, never resent and never assumed. The order id is the order's EIP-712 hash,
+ * known before sending, so after waiting one HTTP timeout (a request still in flight lands) the engine asks
+ * GET /data/order/{hash} up to {@link #RECONCILE_ATTEMPTS} times: unknown to the venue → not filled; matched size 0 →
+ * not filled; matched size &gt; 0 → a fill built from its trades; resting on the book → cancelled, then asked again.
+ * If the venue still cannot say, the outcome stays Unknown and the engine stops sending orders until it can.
+ */
+final class OrderPlacer {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderPlacer.class);
+    static final int RECONCILE_ATTEMPTS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+    private final Vertx vertx;
+    private final ClobClient clob;
+    private final BotClock clock;
+    private final BotConfig.OrderType orderType;
+
+    OrderPlacer(Vertx vertx, ClobClient clob, BotClock clock, BotConfig.OrderType orderType) {
+        this.vertx = vertx;
+        this.clob = clob;
+        this.clock = clock;
+        this.orderType = orderType;
+    }
+
+    /** The exact JSON body of POST /order (API-FACTS §2.4); serialized once, then signed and sent byte for byte. */
+    String body(OrderSigner.Signed s, String owner) {
+        V2Order o = s.order();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode order = root.putObject("order");
+        order.put("salt", o.salt());
+        order.put("maker", o.maker());
+        order.put("signer", o.signer());
+        order.put("taker", ZERO_ADDRESS);
+        order.put("tokenId", o.tokenId());
+        order.put("makerAmount", Long.toString(o.makerAmount()));
+        order.put("takerAmount", Long.toString(o.takerAmount()));
+        order.put("side", o.sideText());
+        order.put("expiration", "0");
+        order.put("signatureType", o.signatureType());
+        order.put("timestamp", Long.toString(o.timestampMs()));
+        order.put("metadata", o.metadata());
+        order.put("builder", o.builder());
+        order.put("signature", s.signature());
+        root.put("owner", owner);
+        root.put("orderType", orderType.name());
+        root.put("postOnly", false);
+        root.put("deferExec", false);
+        return root.toString();
+    }
+
+    Future<LegOutcome> place(OrderSigner.Signed signed, FeeSchedule fees) {
+        String body = body(signed, clob.credentials().apiKey().reveal());
+        return clob.postOrder(body).transform(ar -> {
+            if (ar.failed()) {
+                LOG.warn("order {}: no answer to POST /order ({}); reconciling", signed.orderHash(),
+                        ar.cause().getMessage());
+                return reconcile(signed, fees, RECONCILE_ATTEMPTS, true);
+            }
+            return interpret(signed, fees, ar.result());
+        });
+    }
+
+    private Future<LegOutcome> interpret(OrderSigner.Signed signed, FeeSchedule fees, ClobHttp.Reply r) {
+        String hash = signed.orderHash();
+        if (r.status() == 429) {
+            return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
+                    "rate limited by the venue (HTTP 429, Retry-After " + r.retryAfter() + "); order not placed"));
+        }
+        if (r.status() >= 500) {
+            LOG.warn("order {}: POST /order HTTP {}; outcome unknown, reconciling", hash, r.status());
+            return reconcile(signed, fees, RECONCILE_ATTEMPTS, true);
+        }
+        JsonNode n = ClobClient.parse(r.body());
+        if (r.status() >= 400) {
+            String msg = ClobClient.venueMessage(r.body());
+            return done(new LegOutcome.NotFilled(codeFor(msg), "venue refused the order (HTTP " + r.status()
+                    + (msg.isEmpty() ? "" : ": " + msg) + ")"));
+        }
+        if (n == null || !n.isObject()) {
+            LOG.warn("order {}: POST /order answered HTTP {} without JSON; reconciling", hash, r.status());
+            return reconcile(signed, fees, RECONCILE_ATTEMPTS, false);
+        }
+        String status = n.path("status").asText("").toLowerCase(Locale.ROOT);
+        String err = n.path("errorMsg").isTextual() ? n.get("errorMsg").asText() : "";
+        if (n.path("success").isBoolean() && !n.get("success").asBoolean() && !status.equals("matched")) {
+            return done(new LegOutcome.NotFilled(codeFor(err), "venue refused the order"
+                    + (err.isEmpty() ? "" : ": " + err)));
+        }
+        switch (status) {
+            case "matched" -> {
+                BigDecimal making = ClobClient.decimal(n.get("makingAmount"));
+                BigDecimal taking = ClobClient.decimal(n.get("takingAmount"));
+                Optional<LegFillAmounts> amounts = LegFillAmounts.check(making, taking, signed.order());
+                if (amounts.isEmpty()) {
+                    LOG.warn("order {}: matched, but makingAmount={} takingAmount={} do not fit the order; reconciling",
+                            hash, n.get("makingAmount"), n.get("takingAmount"));
+                    return reconcile(signed, fees, RECONCILE_ATTEMPTS, false);
+                }
+                String orderId = n.path("orderID").asText(hash);
+                return feeFromTrades(tradeIds(n), signed.order().tokenId(), amounts.get().shares(),
+                        amounts.get().spent(), fees)
+                        .map(fee -> new LegOutcome.Filled(new LegFill(signed.order().tokenId(),
+                                amounts.get().spent(), amounts.get().shares(), fee,
+                                orderId.isEmpty() ? hash : orderId)));
+            }
+            case "unmatched" -> {
+                return done(new LegOutcome.NotFilled(ResultCode.NO_LIQUIDITY, "no match"
+                        + (err.isEmpty() ? "" : ": " + err)));
+            }
+            case "live", "delayed" -> {
+                LOG.warn("order {}: a {} order came back '{}'; cancelling and reconciling", hash, orderType, status);
+                return clob.cancel(hash).transform(c -> reconcile(signed, fees, RECONCILE_ATTEMPTS, false));
+            }
+            default -> {
+                LOG.warn("order {}: unexpected status '{}'; reconciling", hash, status);
+                return reconcile(signed, fees, RECONCILE_ATTEMPTS, false);
+            }
+        }
+    }
+
+    /** Venue reason → result code, by the texts the CLOB uses. */
+    static ResultCode codeFor(String venueMessage) {
+        String m = venueMessage == null ? "" : venueMessage.toLowerCase(Locale.ROOT);
+        if (m.contains("not enough balance") || m.contains("allowance")) {
+            return ResultCode.INSUFFICIENT_BALANCE;
+        }
+        if (m.contains("fully filled") || m.contains("no orders found to match") || m.contains("no match")) {
+            return ResultCode.NO_LIQUIDITY;
+        }
+        if (m.contains("lower than the minimum") || m.contains("min size") || m.contains("minimum size")) {
+            return ResultCode.BELOW_MIN_ORDER_SIZE;
+        }
+        return ResultCode.VENUE_REJECTED;
+    }
+
+    private static List<String> tradeIds(JsonNode n) {
+        List<String> ids = new ArrayList<>();
+        JsonNode a = n.get("tradeIDs");
+        if (a != null && a.isArray()) {
+            a.forEach(x -> {
+                if (x.isTextual() && !x.asText().isBlank()) {
+                    ids.add(x.asText());
+                }
+            });
+        }
+        return ids;
+    }
+
+    // ---- fees ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Σ over the trades' maker fills of {@code matched_amount × fee_rate_bps/10⁴ × (p(1−p))^exponent}; falls back to
+     * the market's schedule on the whole fill when there are no trade ids or the trades endpoint cannot answer.
+     */
+    private Future<Usd> feeFromTrades(List<String> ids, String tokenId, Shares shares, Usd spent, FeeSchedule fees) {
+        Usd fallback = FeeMath.fee(shares, Price.ofMicros(Micros.div(spent.micros(), shares.micros())), fees);
+        if (ids.isEmpty()) {
+            LOG.info("fill of {}: no trade ids in the answer, fee from the market schedule: ${}", tokenId, fallback);
+            return Future.succeededFuture(fallback);
+        }
+        return fetchTrades(ids).map(trades -> {
+            Optional<TradeSum> sum = TradeSum.of(trades, tokenId, fees);
+            if (sum.isEmpty()) {
+                LOG.warn("fill of {}: trades {} unreadable, fee from the market schedule: ${}", tokenId, ids, fallback);
+                return fallback;
+            }
+            return sum.get().fee();
+        }).recover(t -> {
+            LOG.warn("fill of {}: trades endpoint failed ({}), fee from the market schedule: ${}", tokenId,
+                    t.getMessage(), fallback);
+            return Future.succeededFuture(fallback);
+        });
+    }
+
+    private Future<List<JsonNode>> fetchTrades(List<String> ids) {
+        Future<List<JsonNode>> acc = Future.succeededFuture(new ArrayList<>());
+        for (String id : ids) {
+            acc = acc.compose(list -> clob.trades(Map.of("id", id)).map(found -> {
+                for (JsonNode t : found) {
+                    if (id.equals(t.path("id").asText())) {
+                        list.add(t);
+                    }
+                }
+                return list;
+            }));
+        }
+        return acc;
+    }
+
+    // ---- reconciliation -------------------------------------------------------------------------------------------
+
+    /** Asks the venue what became of an order whose outcome we did not learn. */
+    Future<LegOutcome> reconcile(OrderSigner.Signed signed, FeeSchedule fees, int attemptsLeft, boolean waitFirst) {
+        Future<Void> pause = waitFirst
+                ? vertx.timer(clock.realDelayMillis(clob.timeoutMs())).mapEmpty()
+                : Future.succeededFuture();
+        String hash = signed.orderHash();
+        return pause.compose(v -> clob.order(hash)).transform(ar -> {
+            if (ar.failed()) {
+                if (attemptsLeft > 1) {
+                    return reconcile(signed, fees, attemptsLeft - 1, true);
+                }
+                LOG.error("order {}: outcome UNKNOWN after reconciliation ({})", hash, ar.cause().getMessage());
+                return done(new LegOutcome.Unknown("order " + hash + ": no answer from the venue ("
+                        + ar.cause().getMessage() + ")"));
+            }
+            Optional<JsonNode> o = ar.result();
+            if (o.isEmpty()) {
+                LOG.info("order {}: unknown to the venue; it was not placed", hash);
+                return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
+                        "order did not reach the venue (reconciled)"));
+            }
+            JsonNode order = o.get();
+            String status = order.path("status").asText("").toUpperCase(Locale.ROOT);
+            BigDecimal matched = ClobClient.decimal(order.get("size_matched"));
+            if (status.equals("LIVE")) {
+                LOG.warn("order {}: resting on the book; cancelling", hash);
+                return clob.cancel(hash).transform(c -> attemptsLeft > 1
+                        ? reconcile(signed, fees, attemptsLeft - 1, false)
+                        : done(new LegOutcome.Unknown("order " + hash + " was resting on the book")));
+            }
+            if (matched == null || matched.signum() < 0) {
+                return attemptsLeft > 1 ? reconcile(signed, fees, attemptsLeft - 1, true)
+                        : done(new LegOutcome.Unknown("order " + hash + ": unreadable size_matched"));
+            }
+            if (matched.signum() == 0) {
+                LOG.info("order {}: reconciled as not filled (status {})", hash, status);
+                return done(new LegOutcome.NotFilled(ResultCode.NO_LIQUIDITY, "not filled (reconciled, status "
+                        + status + ")"));
+            }
+            return filledFromOrder(signed, fees, order, matched);
+        });
+    }
+
+    private Future<LegOutcome> filledFromOrder(OrderSigner.Signed signed, FeeSchedule fees, JsonNode order,
+                                               BigDecimal matched) {
+        String hash = signed.orderHash();
+        String tokenId = signed.order().tokenId();
+        Shares shares = Shares.ofMicros(Micros.fromBigDecimal(matched));
+        List<String> ids = new ArrayList<>();
+        order.path("associate_trades").forEach(x -> ids.add(x.asText()));
+        // without trades, the order's own limit bounds what was paid (never more than makerAmount)
+        Usd bound = Usd.ofMicros(Math.min(signed.order().makerAmount(),
+                Micros.mul(shares.micros(), Micros.div(signed.order().makerAmount(), signed.order().takerAmount()))));
+        Future<List<JsonNode>> trades = ids.isEmpty() ? Future.succeededFuture(List.of()) : fetchTrades(ids);
+        return trades.recover(t -> Future.succeededFuture(List.of())).map(list -> {
+            Optional<TradeSum> sum = TradeSum.of(list, tokenId, fees);
+            Usd spent = sum.map(TradeSum::spent).orElse(bound);
+            Usd fee = sum.map(TradeSum::fee).orElseGet(() -> FeeMath.fee(shares,
+                    Price.ofMicros(Micros.div(bound.micros(), shares.micros())), fees));
+            if (sum.isEmpty()) {
+                LOG.warn("order {}: reconciled as filled ({} shares) without readable trades; cost bounded by the "
+                        + "limit: ${}", hash, shares, spent);
+            } else {
+                LOG.info("order {}: reconciled as filled: {} shares for ${} + fee ${}", hash, shares, spent, fee);
+            }
+            return new LegOutcome.Filled(new LegFill(tokenId, spent, shares, fee, order.path("id").asText(hash)));
+        });
+    }
+
+    private static Future<LegOutcome> done(LegOutcome o) {
+        return Future.succeededFuture(o);
+    }
+
+    /** Spent and shares of a matched answer, checked against what the signed order allowed. */
+    record LegFillAmounts(Usd spent, Shares shares) {
+        static Optional<LegFillAmounts> check(BigDecimal making, BigDecimal taking, V2Order order) {
+            if (making == null || taking == null || making.signum() <= 0 || taking.signum() <= 0) {
+                return Optional.empty();
+            }
+            long spent;
+            long shares;
+            try {
+                spent = Micros.fromBigDecimal(making);
+                shares = Micros.fromBigDecimal(taking);
+            } catch (ArithmeticException e) {
+                return Optional.empty();
+            }
+            if (spent <= 0 || shares <= 0 || spent > order.makerAmount() + 1) {
+                return Optional.empty();
+            }
+            // price never above the signed limit: spent × taker ≤ maker × shares, plus one micro-dollar per share
+            // of rounding slack (spent / shares is rounded by the venue)
+            BigInteger lhs = BigInteger.valueOf(spent).multiply(BigInteger.valueOf(order.takerAmount()));
+            BigInteger rhs = BigInteger.valueOf(order.makerAmount()).multiply(BigInteger.valueOf(shares))
+                    .add(BigInteger.valueOf(shares).multiply(BigInteger.valueOf(order.takerAmount()))
+                            .divide(BigInteger.valueOf(Micros.ONE)));
+            return lhs.compareTo(rhs) <= 0
+                    ? Optional.of(new LegFillAmounts(Usd.ofMicros(spent), Shares.ofMicros(shares)))
+                    : Optional.empty();
+        }
+    }
+}
