@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +78,8 @@ final class BotApiGateway implements TelegramGateway {
     private final OkHttpTelegramClient client;
     private volatile boolean closed;
     private volatile String botUserName;
-    private TelegramBotsLongPollingApplication app;
+    /** Held so the session is reachable while it runs; shut down through its executor. */
+    private volatile TelegramBotsLongPollingApplication app;
     private long pollRetryMs = POLL_RETRY_MIN_MS;
 
     BotApiGateway(Vertx vertx, Context context, BotClock clock, BotConfig.Telegram config) {
@@ -228,13 +228,7 @@ final class BotApiGateway implements TelegramGateway {
             // the library's message may quote the request: report a cleaned copy, without the cause
             throw new IOException(redactor.describe(e));
         }
-        synchronized (this) {
-            if (closed) {
-                closeQuietly(candidate);
-            } else {
-                app = candidate;
-            }
-        }
+        app = candidate;
         return null;
     }
 
@@ -352,28 +346,20 @@ final class BotApiGateway implements TelegramGateway {
         }
     }
 
+    /**
+     * Stops without interrupting the poller: the running getUpdates ends on its own (Telegram answers within its
+     * timeout; anything it brings is dropped unconfirmed, so Telegram delivers it again next start) and the
+     * executor schedules no further poll. Interrupting it would only make the library log a spurious error.
+     */
     @Override
     public Future<Void> close() {
-        synchronized (this) {
-            closed = true;
-        }
+        closed = true;
         return vertx.executeBlocking(() -> {
-            TelegramBotsLongPollingApplication a;
-            synchronized (this) {
-                a = app;
-                app = null;
-            }
-            if (a != null) {
-                closeQuietly(a);
-            }
-            pollThread.shutdownNow();
+            pollThread.shutdown();
             sendHttp.dispatcher().cancelAll();
-            pollHttp.dispatcher().cancelAll();
             sendThreads.shutdown();
             pollHttpThreads.shutdown();
             sendHttp.connectionPool().evictAll();
-            pollHttp.connectionPool().evictAll();
-            pollThread.awaitTermination(2, TimeUnit.SECONDS);
             return null;
         }, false).mapEmpty();
     }

@@ -62,8 +62,14 @@ public final class NotifierVerticle extends VerticleBase {
         // charts are drawn without a display (also set on the command line; this covers embedded use)
         System.setProperty("java.awt.headless", "true");
         LocalRecordCodec.register(vertx.eventBus());
+        // building the HTTP clients loads TLS trust stores: file I/O, so not on the event loop
+        return vertx.executeBlocking(() -> new BotApiGateway(vertx, context, clock, tg), false)
+                .compose(g -> wire(tg, g));
+    }
+
+    private Future<?> wire(BotConfig.Telegram tg, TelegramGateway g) {
+        gateway = g;
         Redactor redactor = new Redactor(tg.botToken().reveal());
-        gateway = new BotApiGateway(vertx, context, clock, tg);
         outbox = new Outbox(vertx, clock, gateway,
                 new OutboundQueue(tg.maxMessagesPerMinute(), BATCH_WHEN_PENDING, QUEUE_CAPACITY));
         PortfolioClient portfolio = new PortfolioClient(vertx.eventBus());
