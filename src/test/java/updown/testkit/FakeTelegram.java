@@ -83,6 +83,7 @@ public final class FakeTelegram {
     private final List<Waiter> waiters = new ArrayList<>();
     private final Map<String, Deque<Scripted>> scripts = new HashMap<>();
     private HttpServer server;
+    private volatile int port;
     private long nextUpdateId = 100_000_001L;
     private int nextMessageId = 45;
     private int nextCallbackId = 1;
@@ -98,13 +99,16 @@ public final class FakeTelegram {
     public Future<FakeTelegram> start() {
         Promise<FakeTelegram> started = Promise.promise();
         context.runOnContext(v -> vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
-                .onSuccess(s -> server = s).map(this).onComplete(started));
+                .onSuccess(s -> {
+                    server = s;
+                    port = s.actualPort();
+                }).map(this).onComplete(started));
         return started.future();
     }
 
     /** The TELEGRAM_API_URL pointing here. */
     public String url() {
-        return "http://127.0.0.1:" + server.actualPort();
+        return "http://127.0.0.1:" + port;
     }
 
     // ---- scripting -----------------------------------------------------------------------------------------------
@@ -372,7 +376,7 @@ public final class FakeTelegram {
         }
     }
 
-    /** Answers held polls with an empty result, then stops listening. */
+    /** Answers held polls with an empty result, then stops listening (idempotent). */
     public Future<Void> close() {
         Promise<Void> closed = Promise.promise();
         context.runOnContext(v -> {
@@ -381,7 +385,9 @@ public final class FakeTelegram {
                 respond(h.request(), 200, ok(new JsonArray()));
             }
             held.clear();
-            (server == null ? Future.<Void>succeededFuture() : server.close()).onComplete(closed);
+            HttpServer s = server;
+            server = null;
+            (s == null ? Future.<Void>succeededFuture() : s.close()).onComplete(closed);
         });
         return closed.future();
     }
