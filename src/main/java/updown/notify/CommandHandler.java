@@ -148,7 +148,7 @@ final class CommandHandler {
     }
 
     private Future<String> history(int n) {
-        return replyOr("history", portfolio.trades(n, 0), page -> Outgoing.Text.of(ReplyFormatter.history(page, n)));
+        return replyOr("history", portfolio.trades(n, 0), page -> Outgoing.Text.of(ReplyFormatter.history(page)));
     }
 
     private Future<String> pnl() {

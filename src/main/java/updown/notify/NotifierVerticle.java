@@ -5,6 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public final class NotifierVerticle extends VerticleBase {
     /** Batchable alerts merge once this many messages are waiting. */
     static final int BATCH_WHEN_PENDING = 3;
     static final int QUEUE_CAPACITY = 500;
+    private static final int STARTUP_SNAPSHOT_TRIES = 10;
 
     private final BotConfig config;
     private final BotClock clock;
@@ -64,7 +67,12 @@ public final class NotifierVerticle extends VerticleBase {
         LocalRecordCodec.register(vertx.eventBus());
         // building the HTTP clients loads TLS trust stores: file I/O, so not on the event loop
         return vertx.executeBlocking(() -> new BotApiGateway(vertx, context, clock, tg), false)
-                .compose(g -> wire(tg, g));
+                .compose(g -> wire(tg, g), e -> {
+                    // Telegram is optional: a notifier that cannot start must not stop the bot
+                    LOG.error("Telegram notifier disabled: cannot set up the Bot API client ({})",
+                            new Redactor(tg.botToken().reveal()).describe(e));
+                    return Future.succeededFuture();
+                });
     }
 
     private Future<?> wire(BotConfig.Telegram tg, TelegramGateway g) {
@@ -104,7 +112,7 @@ public final class NotifierVerticle extends VerticleBase {
 
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).map(v -> {
             gateway.startPolling(commands::handle);
-            sendStartupAlert(portfolio);
+            sendStartupAlert(portfolio, STARTUP_SNAPSHOT_TRIES);
             LOG.info("Telegram notifier started (chat {}, at most {} messages/minute)", tg.chatId(),
                     tg.maxMessagesPerMinute());
             return null;
@@ -125,18 +133,31 @@ public final class NotifierVerticle extends VerticleBase {
         outbox.alert(AlertFormatter.dayClosed(e));
     }
 
-    private void sendStartupAlert(PortfolioClient portfolio) {
+    /** The startup alert, with the snapshot once the portfolio answers (it may be deployed after us). */
+    private void sendStartupAlert(PortfolioClient portfolio, int triesLeft) {
         portfolio.snapshot().onComplete(ar -> {
             if (outbox == null) {
                 return;
             }
             if (ar.succeeded()) {
                 outbox.alert(AlertFormatter.startup(config, ar.result(), null, clock.instant()));
+            } else if (triesLeft > 1 && ar.cause() instanceof ReplyException re
+                    && re.failureType() == ReplyFailure.NO_HANDLERS) {
+                vertx.setTimer(clock.realDelayMillis(1_000), id -> sendStartupAlert(portfolio, triesLeft - 1));
             } else {
-                outbox.alert(AlertFormatter.startup(config, null, Replies.codeOf(ar.cause()).name(),
-                        clock.instant()));
+                outbox.alert(AlertFormatter.startup(config, null, problem(ar.cause()), clock.instant()));
             }
         });
+    }
+
+    private static String problem(Throwable e) {
+        if (e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+            return "portfolio not running";
+        }
+        if (e instanceof ReplyException re && re.failureType() == ReplyFailure.TIMEOUT) {
+            return "portfolio did not answer";
+        }
+        return Replies.codeOf(e).name();
     }
 
     private <T> void on(EventBus bus, String address, Class<T> type, Handler<T> handler) {

@@ -103,8 +103,8 @@ final class Outbox {
         OutboundQueue.Outcome o = queue.failed(f, clock.instant());
         failuresInARow++;
         switch (o.action()) {
-            case DROPPED -> LOG.warn("Telegram: gave up on a message carrying {} alert(s) after {} {}: {}",
-                    o.lostAlerts(), f.kind(), f.code(), f.getMessage());
+            case DROPPED -> LOG.warn("Telegram: gave up on a message carrying {} alert(s) after {} {}: {}{}",
+                    o.lostAlerts(), f.kind(), f.code(), f.getMessage(), hint(f));
             case RETRY_AS_PLAIN_TEXT -> LOG.warn("Telegram: message refused ({} {}), resending it as plain text",
                     f.code(), f.getMessage());
             case RETRY -> {
@@ -118,6 +118,18 @@ final class Outbox {
             }
             default -> throw new IllegalStateException(o.action().toString());
         }
+    }
+
+    /** What a refusal usually means for the operator. */
+    private static String hint(SendFailure f) {
+        String m = String.valueOf(f.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (f.code() == 401 || f.code() == 404 && m.contains("not found") && !m.contains("chat")) {
+            return " (check TELEGRAM_BOT_TOKEN)";
+        }
+        if (m.contains("chat not found") || f.code() == 403) {
+            return " (check TELEGRAM_CHAT_ID and that the bot was started in / added to that chat)";
+        }
+        return "";
     }
 
     private void arm(Instant now, Instant until) {

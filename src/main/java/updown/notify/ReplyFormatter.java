@@ -47,7 +47,7 @@ final class ReplyFormatter {
                 + s.todayTrades();
     }
 
-    static String history(PortfolioCommand.TradePage page, int asked) {
+    static String history(PortfolioCommand.TradePage page) {
         if (page.trades().isEmpty()) {
             return "🧾 No trades yet.";
         }

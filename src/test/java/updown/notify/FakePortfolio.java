@@ -8,7 +8,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import updown.bus.Addresses;
 import updown.bus.Replies;
 import updown.domain.ControlState;
@@ -123,10 +122,5 @@ final class FakePortfolio extends VerticleBase {
         PortfolioSnapshot s = snapshot();
         m.reply(s);
         vertx.eventBus().publish(Addresses.PORTFOLIO_TOPPED_UP, new PortfolioEvent.ToppedUp(t.amount(), t.by(), s));
-    }
-
-    /** Waits (on the test thread) until a received command matches. */
-    static Predicate<PortfolioCommand> is(Class<? extends PortfolioCommand> type) {
-        return type::isInstance;
     }
 }

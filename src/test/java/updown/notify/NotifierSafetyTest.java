@@ -98,4 +98,21 @@ class NotifierSafetyTest {
                     "INFO updown.notify.NotifierVerticle Telegram notifier disabled: TELEGRAM_CHAT_ID is not set");
         }
     }
+
+    @Test
+    @DisplayName("the startup alert still goes out, saying so, when the portfolio is not running")
+    void startupWithoutPortfolio(Vertx vertx) throws Exception {
+        LocalRecordCodec.register(vertx.eventBus());
+        VirtualClock clock = new VirtualClock(Samples.T0);
+        FakeTelegram telegram = await(new FakeTelegram(vertx, TOKEN, clock).start());
+        String id = await(vertx.deployVerticle(new NotifierVerticle(TestConfig.with(Map.of("TELEGRAM_BOT_TOKEN",
+                TOKEN, "TELEGRAM_CHAT_ID", Long.toString(OWNER), "TELEGRAM_API_URL", telegram.url())), clock)));
+        try {
+            assertThat(await(telegram.awaitMessage("UpDown started")).text())
+                    .contains("Portfolio snapshot unavailable (portfolio not running)", "Capital $1000.00");
+        } finally {
+            await(vertx.undeploy(id));
+            await(telegram.close());
+        }
+    }
 }

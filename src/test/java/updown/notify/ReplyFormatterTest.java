@@ -34,12 +34,12 @@ class ReplyFormatterTest {
             Trade t = Samples.openTrade(i, "btc-updown-5m-1778584200", Direction.BUY_UP, List.of("directional"));
             trades.add(i % 2 == 0 ? Samples.settled(t, Resolution.UP, "19.230769") : t);
         }
-        String html = ReplyFormatter.history(new PortfolioCommand.TradePage(trades, 123), 50);
+        String html = ReplyFormatter.history(new PortfolioCommand.TradePage(trades, 123));
         assertThat(html).contains("Last 50 trade(s)</b> of 123", "#50 05-12 20:11 BUY UP @0.52 $10.00 → WON +$9.060769",
                 "#49 05-12 20:11 BUY UP @0.52 $10.00 → OPEN");
         List<String> parts = Html.split(html, Html.MAX_MESSAGE);
         assertThat(String.join("\n", parts)).isEqualTo(html);
-        assertThat(ReplyFormatter.history(new PortfolioCommand.TradePage(List.of(), 0), 10)).contains("No trades");
+        assertThat(ReplyFormatter.history(new PortfolioCommand.TradePage(List.of(), 0))).contains("No trades");
     }
 
     @Test

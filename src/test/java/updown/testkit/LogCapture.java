@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Captures Logback events in memory for assertions, and lets a test wait for a line (a component's own log line
  * is sometimes the only sign it has reacted). {@code everything()} lowers the root and the chatty library loggers to
- * ALL while open, so nothing any component logs escapes the check; close() restores the levels.
+ * TRACE while open, so nothing any component logs escapes the check; close() restores the levels.
  */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
@@ -53,7 +53,7 @@ public final class LogCapture implements AutoCloseable {
         for (String l : lowered) {
             Logger lg = (Logger) LoggerFactory.getLogger(l);
             previous.put(lg, lg.getLevel());
-            lg.setLevel(Level.ALL);
+            lg.setLevel(Level.TRACE);
         }
         appender.setContext(logger.getLoggerContext());
         appender.start();
