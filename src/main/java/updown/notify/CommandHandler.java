@@ -162,7 +162,7 @@ final class CommandHandler {
         var curve = portfolio.equity();
         Future<PortfolioSnapshot> snap = portfolio.snapshot();
         return Future.all(curve, snap).compose(v -> vertx.executeBlocking(
-                        () -> EquityChart.png("UpDown equity (KST)", curve.result().points()), false)
+                        () -> render(curve.result().points()), false)
                 .map(png -> {
                     outbox.reply(new Outgoing.Photo(png, "equity.png",
                             ReplyFormatter.chartCaption(snap.result(), clock.instant()), null));
@@ -178,6 +178,20 @@ final class CommandHandler {
                     outbox.reply(Outgoing.Text.of(ReplyFormatter.failed("chart", code)));
                     return Future.succeededFuture("failed:" + code);
                 });
+    }
+
+    /**
+     * Draws the chart on a worker. A container without fonts makes AWT throw an Error, not an exception: turn it
+     * into a failure the caller answers with text (only VM errors such as OutOfMemoryError pass through).
+     */
+    private static byte[] render(List<updown.domain.PortfolioCommand.EquityPoint> points) {
+        try {
+            return EquityChart.png("UpDown equity (KST)", points);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error | RuntimeException e) {
+            throw new IllegalStateException("chart rendering failed: " + e, e);
+        }
     }
 
     private Future<String> stop(String by) {
