@@ -99,6 +99,18 @@ class NotifierVerticleTest {
                 && c.text().contains("UpDown commands") && telegram.calls("sendMessage").indexOf(c) >= before));
     }
 
+    /**
+     * An alert published now and awaited: alerts leave in order (only trade and settlement alerts merge), so once it
+     * arrives every alert queued before it has been sent. ({@link #barrier()} orders commands, whose answers go
+     * before queued alerts.)
+     */
+    private void alertBarrier() throws Exception {
+        String by = "barrier-" + System.nanoTime();
+        vertx.eventBus().publish(Addresses.PORTFOLIO_TOPPED_UP,
+                new PortfolioEvent.ToppedUp(Usd.of("0.01"), by, portfolio.snapshot()));
+        await(telegram.awaitMessage("by " + by));
+    }
+
     private List<String> texts() {
         return telegram.calls("sendMessage").stream().filter(c -> c.status() == 200).map(Call::text).toList();
     }
@@ -130,7 +142,7 @@ class NotifierVerticleTest {
         Call c = await(telegram.awaitMessage("#17"));
         assertThat(c.text()).contains("<b>BUY UP</b> #17", "Sources directional, obi", "Amount $10.00",
                 "Fee $0.17", "Confidence 72.0%", "20:11:05 KST");
-        barrier();
+        alertBarrier();
         assertThat(texts().stream().filter(t -> t.contains("#17"))).hasSize(1);
     }
 
@@ -201,7 +213,7 @@ class NotifierVerticleTest {
         await(telegram.awaitMessage("Trading stopped."));
         assertThat(portfolio.received(PortfolioCommand.StopTrading.class))
                 .containsExactly(new PortfolioCommand.StopTrading("telegram:" + OWNER, "telegram /stop"));
-        barrier();
+        alertBarrier();
         // the TradingStateChanged the portfolio published for our own /stop is not announced twice
         assertThat(texts().stream().filter(t -> t.contains("stopped"))).hasSize(1);
         assertThat(audit.lines()).anySatisfy(l -> assertThat(l).contains("user=" + OWNER, "what=\"/stop\"",
@@ -355,7 +367,7 @@ class NotifierVerticleTest {
         assertThat(summary.text()).contains("2026-05-12 (KST)", "Trades 12", "Win rate 58.3%", "P&amp;L +$12.30",
                 "Balance $1012.30");
         assertThat(summary.at()).isEqualTo(Instant.parse("2026-05-12T15:00:00Z"));
-        barrier();
+        alertBarrier();
         assertThat(texts().stream().filter(t -> t.contains("Daily summary"))).hasSize(1);
     }
 }
