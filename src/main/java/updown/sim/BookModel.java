@@ -192,6 +192,11 @@ final class BookModel {
         }
         long h2 = Mix.mix(h ^ 0x5bd1e995L);
         long h3 = Mix.mix(h2 ^ 0x1b873593L);
-        return String.format("%016x%016x%08x", h, h2, h3 >>> 32);
+        return hex(h, 16) + hex(h2, 16) + hex(h3 >>> 32, 8);
+    }
+
+    private static String hex(long v, int digits) {
+        String s = Long.toHexString(v);
+        return "0".repeat(Math.max(0, digits - s.length())) + s;
     }
 }
