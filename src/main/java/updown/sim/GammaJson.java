@@ -190,7 +190,7 @@ final class GammaJson {
                 .put("recurrence", "5m")
                 .put("active", true)
                 .put("closed", false)
-                .put("volume24hr", 23752673.955451995)
+                .put("volume24hr", new BigDecimal("23752673.955451995"))
                 .put("liquidity", 2665372.2496);
     }
 
