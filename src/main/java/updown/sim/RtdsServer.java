@@ -191,8 +191,11 @@ final class RtdsServer {
                 s.lastBinanceSecond = cur;
                 continue;
             }
+            // reports made while the socket was frozen are lost, even when this step comes long after the thaw
+            long thawed = s.socket.frozenUntil() == null ? 0 : m.second(s.socket.frozenUntil());
             if (s.chainlink) {
-                for (long sec = Math.max(s.lastChainlinkSecond + 1, cur - MAX_TICKS_PER_STEP + 1); sec <= cur; sec++) {
+                long from = Math.max(Math.max(s.lastChainlinkSecond + 1, thawed), cur - MAX_TICKS_PER_STEP + 1);
+                for (long sec = from; sec <= cur; sec++) {
                     long e8 = m.chainlinkE8AtSecond(sec);
                     JsonObject frame = new JsonObject()
                             .put("connection_id", s.connectionId)
@@ -211,7 +214,8 @@ final class RtdsServer {
                 }
             }
             if (s.binance) {
-                for (long sec = Math.max(s.lastBinanceSecond + 1, cur - MAX_TICKS_PER_STEP + 1); sec <= cur; sec++) {
+                long from = Math.max(Math.max(s.lastBinanceSecond + 1, thawed), cur - MAX_TICKS_PER_STEP + 1);
+                for (long sec = from; sec <= cur; sec++) {
                     JsonObject frame = new JsonObject()
                             .put("topic", BINANCE_TOPIC)
                             .put("type", "update")

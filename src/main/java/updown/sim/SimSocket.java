@@ -45,6 +45,11 @@ final class SimSocket {
         frozenUntil = until;
     }
 
+    /** When the last freeze of this socket ends (null if it was never frozen). */
+    Instant frozenUntil() {
+        return frozenUntil;
+    }
+
     boolean frozenAt(Instant now) {
         return frozenUntil != null && now.isBefore(frozenUntil);
     }
