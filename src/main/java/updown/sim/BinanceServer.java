@@ -255,8 +255,9 @@ final class BinanceServer {
         try {
             req = new JsonObject(msg);
         } catch (DecodeException e) {
-            s.socket.send(new JsonObject().put("error", new JsonObject().put("code", 2)
-                    .put("msg", "Invalid request: request ID must be an unsigned integer")).putNull("id").encode(), now);
+            JsonObject error = new JsonObject().put("code", 2)
+                    .put("msg", "Invalid request: request ID must be an unsigned integer");
+            s.socket.send(new JsonObject().put("error", error).putNull("id").encode(), now);
             return;
         }
         Object id = req.getValue("id");

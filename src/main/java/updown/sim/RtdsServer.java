@@ -157,7 +157,8 @@ final class RtdsServer {
         long last = m.second(now);
         JsonArray data = new JsonArray();
         for (long sec = Math.max(0, last - HISTORY_SECONDS + 1); sec <= last; sec++) {
-            data.add(new JsonObject().put("timestamp", secondMillis(sec)).put("value", value(m.chainlinkE8AtSecond(sec))));
+            data.add(new JsonObject().put("timestamp", secondMillis(sec))
+                    .put("value", value(m.chainlinkE8AtSecond(sec))));
         }
         JsonObject frame = new JsonObject()
                 .put("payload", new JsonObject().put("data", data).put("symbol", CHAINLINK_SYMBOL))

@@ -98,6 +98,14 @@ public final class SimExchange {
         return verticle.state().winner(w);
     }
 
+    /**
+     * Every window resolved while the exchange ran, in order of resolution (windows that had resolved before the start
+     * are not listed; one that ended just before the start and resolved after it is).
+     */
+    public List<SimResolution> resolutions() {
+        return verticle.resolutions();
+    }
+
     /** When {@code w} resolves, late-resolution faults included. */
     public Instant resolvesAt(SimWindow w) {
         return verticle.state().resolvesAt(w);

@@ -27,6 +27,7 @@ final class SimExchangeVerticle extends VerticleBase {
     private final SimOptions options;
     private final SimStats stats = new SimStats();
     private final List<SimWindow> pendingResolution = new ArrayList<>();
+    private final List<SimResolution> resolutions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExchangeState state;
     private FaultSchedule faults;
     private ClobMarketChannel clobWs;
@@ -89,6 +90,10 @@ final class SimExchangeVerticle extends VerticleBase {
 
     SimStats stats() {
         return stats;
+    }
+
+    List<SimResolution> resolutions() {
+        return List.copyOf(resolutions);
     }
 
     int gammaPort() {
@@ -184,6 +189,7 @@ final class SimExchangeVerticle extends VerticleBase {
                 LOG.warn("{} resolves {} by override although Chainlink says {}", w.slug(), winner, natural);
             }
             LOG.info("{} resolves {}", w.slug(), winner);
+            resolutions.add(new SimResolution(w, winner, natural, now));
             clobWs.marketResolved(w, winner, now);
         }
     }

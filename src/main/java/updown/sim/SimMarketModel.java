@@ -244,8 +244,8 @@ public final class SimMarketModel {
     }
 
     private static long[] longs(long seed, long kind, long start) {
-        return new long[] {Mix.hash(seed, kind, start, 1), Mix.hash(seed, kind, start, 2), Mix.hash(seed, kind, start, 3),
-                Mix.hash(seed, kind, start, 4)};
+        return new long[] {Mix.hash(seed, kind, start, 1), Mix.hash(seed, kind, start, 2),
+                Mix.hash(seed, kind, start, 3), Mix.hash(seed, kind, start, 4)};
     }
 
     private static String hex32(long seed, long kind, long start) {

@@ -22,7 +22,8 @@ class FaultPlanTest {
         assertThat(p.seed()).isEqualTo(77);
         assertThat(p.randomKinds()).containsExactlyInAnyOrder(FaultKind.WS_DROP, FaultKind.HTTP_429);
         assertThat(p.scheduled()).containsExactly(
-                new ScheduledFault(FaultKind.WS_FREEZE, Venue.CLOB_WS, 3, Duration.ofSeconds(60), Duration.ofSeconds(60)),
+                new ScheduledFault(FaultKind.WS_FREEZE, Venue.CLOB_WS, 3, Duration.ofSeconds(60),
+                        Duration.ofSeconds(60)),
                 new ScheduledFault(FaultKind.HTTP_5XX, Venue.GAMMA, 2, Duration.ofSeconds(30), Duration.ofSeconds(20)),
                 new ScheduledFault(FaultKind.LATE_RESOLUTION, null, 4, Duration.ZERO, Duration.ofSeconds(600)));
         assertThat(p.toString()).contains("seed 77").contains("ws-freeze@3:clob-ws+60s/60s");
@@ -39,7 +40,7 @@ class FaultPlanTest {
     }
 
     @Test
-    @DisplayName("a scheduled fault lands at its window's start plus offset; without a venue it hits every eligible one")
+    @DisplayName("a scheduled fault lands at its window start plus offset; with no venue it hits every eligible one")
     void scheduledPlacement() {
         FaultPlan p = FaultPlan.of(ScheduledFault.at(FaultKind.WS_DROP, null, 3),
                 ScheduledFault.at(FaultKind.HTTP_429, Venue.BINANCE_REST, 3).withOffset(Duration.ofSeconds(10)));
@@ -54,7 +55,7 @@ class FaultPlanTest {
     }
 
     @Test
-    @DisplayName("random faults are a pure function of the seed, hit about the configured share of windows, and spare window 0")
+    @DisplayName("random faults are a function of the seed, hit about the configured share of windows, spare window 0")
     void randomIsSeeded() {
         FaultPlan a = FaultPlan.random(123, Set.of(FaultKind.values())).withProbability(0.3);
         FaultPlan b = FaultPlan.random(123, Set.of(FaultKind.values())).withProbability(0.3);

@@ -12,7 +12,7 @@ import updown.testkit.Fixtures;
 class MalformerTest {
 
     @Test
-    @DisplayName("every corruption breaks the payload: unparseable, a wrong type, or a missing field; same hash, same result")
+    @DisplayName("every corruption breaks the payload (unparseable, wrong type, missing field); same hash, same result")
     void corruptionsBreakThePayload() {
         String book = Fixtures.fixture("clob/book-btc-updown-5m-1778584200-up-midwindow.json");
         Object sample = JsonShape.parse(book);

@@ -83,7 +83,9 @@ class SimExchangeHttpTest {
         JsonObject m = e.getJsonArray("markets").getJsonObject(0);
         assertThat(m.getValue("outcomes")).isEqualTo("[\"Up\", \"Down\"]");
         JsonArray tokens = new JsonArray(m.getString("clobTokenIds"));
-        assertThat(tokens.getList()).containsExactly(w0.upTokenId(), w0.downTokenId());
+        assertThat(List.of(tokens.getString(0), tokens.getString(1)))
+                .containsExactly(w0.upTokenId(), w0.downTokenId());
+        assertThat(tokens).hasSize(2);
         JsonArray prices = new JsonArray(m.getString("outcomePrices"));
         assertThat(new BigDecimal(prices.getString(0)).add(new BigDecimal(prices.getString(1))))
                 .isEqualByComparingTo("1");

@@ -40,7 +40,7 @@ class SimExchangeSocketTest {
     }
 
     @Test
-    @DisplayName("CLOB socket: book array on subscribe, then deltas that keep local books equal to REST, step after step")
+    @DisplayName("CLOB socket: book array on subscribe, then deltas keeping local books equal to REST, step after step")
     void clobDeltasKeepLocalBooksEqualToRest(Vertx vertx) {
         sim = SimTestSupport.start(vertx, SimTestSupport.options().withArbRate(0.3));
         SimWindow w = sim.ex.model().window(0);
@@ -100,7 +100,7 @@ class SimExchangeSocketTest {
     }
 
     @Test
-    @DisplayName("CLOB socket: unknown tokens get [] or an empty zero-hash book; PING gets PONG; assets added and removed")
+    @DisplayName("CLOB socket: unknown tokens get [] or an empty zero-hash book; PING gets PONG; assets come and go")
     void clobSubscriptionEdges(Vertx vertx) {
         sim = SimTestSupport.start(vertx, SimTestSupport.options());
         SimWindow w = sim.ex.model().window(0);
@@ -117,7 +117,8 @@ class SimExchangeSocketTest {
 
         // add Down with an operation, then drop Up: later deltas name Down only
         ws.send(Fixtures.fixture("clob-ws/subscribe-more-assets.assembled.json")
-                .replace("48418917734180607831833027288777571190488909295977497623601373906809754084036", w.downTokenId())
+                .replace("48418917734180607831833027288777571190488909295977497623601373906809754084036",
+                        w.downTokenId())
                 .replace("14943202171143669362180565155331992758433128192256190594100236888666963607938", "2222"));
         JsonArray added = new JsonArray(ws.next());
         assertThat(added.getJsonObject(0).getString("asset_id")).isEqualTo(w.downTokenId());
@@ -174,6 +175,8 @@ class SimExchangeSocketTest {
         sim.advanceTo(resolves);
         Outcome won = sim.ex.model().chainlinkWinner(w);
         assertThat(sim.ex.publishedWinner(w)).contains(won);
+        assertThat(sim.ex.resolutions()).filteredOn(r -> r.window().equals(w))
+                .containsExactly(new SimResolution(w, won, won, resolves));
         JsonObject g = sim.get("GAMMA_API_URL", "/markets/slug/" + w.slug()).bodyAsJsonObject();
         assertConforms(g, fixture("gamma/market-btc-updown-5m-resolved.assembled.json"));
         assertThat(g.getString("outcomePrices")).isEqualTo(won == Outcome.UP ? "[\"1\", \"0\"]" : "[\"0\", \"1\"]");
@@ -212,7 +215,7 @@ class SimExchangeSocketTest {
     }
 
     @Test
-    @DisplayName("Binance socket: the forming kline every 2 s with x:false, the final one with x:true at the minute's end")
+    @DisplayName("Binance socket: the forming kline every 2 s with x:false, the final one with x:true at minute end")
     void binanceKlineStream(Vertx vertx) {
         sim = SimTestSupport.start(vertx, SimTestSupport.options());
         WsProbe raw = sim.ws("BINANCE_WS_URL", "/ws/btcusdt@kline_1m");
@@ -269,7 +272,7 @@ class SimExchangeSocketTest {
     }
 
     @Test
-    @DisplayName("RTDS: the Chainlink subscription gets the history frame, then one update per second with exact values")
+    @DisplayName("RTDS: the Chainlink subscription gets the history frame, then one exact update per second")
     void rtdsChainlinkStream(Vertx vertx) {
         sim = SimTestSupport.start(vertx, SimTestSupport.options());
         WsProbe ws = sim.ws("RTDS_WS_URL", "");
@@ -294,8 +297,8 @@ class SimExchangeSocketTest {
             Instant t = SimTestSupport.T0.plusSeconds(i + 1);
             assertThat(p.getLong("timestamp")).isEqualTo(t.toEpochMilli());
             long e8 = sim.ex.model().chainlinkE8(t);
-            assertThat(p.getString("full_accuracy_value")).isEqualTo(BigInteger.valueOf(e8).multiply(BigInteger.TEN.pow(10))
-                    .toString());
+            assertThat(p.getString("full_accuracy_value"))
+                    .isEqualTo(BigInteger.valueOf(e8).multiply(BigInteger.TEN.pow(10)).toString());
             assertThat(new BigDecimal(p.getString("full_accuracy_value")).movePointLeft(18).doubleValue())
                     .isEqualTo(p.getDouble("value"));
             assertThat(u.getString("topic")).isEqualTo("crypto_prices_chainlink");

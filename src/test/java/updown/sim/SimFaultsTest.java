@@ -50,7 +50,7 @@ class SimFaultsTest {
     }
 
     @Test
-    @DisplayName("ws-drop closes every socket at its moment (Binance says serverShutdown first); a new connection works")
+    @DisplayName("ws-drop closes every socket at its moment (Binance sends serverShutdown first); reconnecting works")
     void wsDrop(Vertx vertx) {
         start(vertx, FaultPlan.of(ScheduledFault.at(FaultKind.WS_DROP, null, 1)));
         SimWindow w = sim.ex.model().window(1);
@@ -172,7 +172,7 @@ class SimFaultsTest {
     }
 
     @Test
-    @DisplayName("malformed: HTTP bodies are corrupted; sockets get extra corrupted frames while the good ones stay right")
+    @DisplayName("malformed: HTTP bodies are corrupted; sockets get extra corrupted frames, the good ones stay right")
     void malformed(Vertx vertx) {
         start(vertx, FaultPlan.of(ScheduledFault.at(FaultKind.MALFORMED, Venue.CLOB_REST, 1),
                 ScheduledFault.at(FaultKind.MALFORMED, Venue.CLOB_WS, 1)));
@@ -250,6 +250,23 @@ class SimFaultsTest {
                 FaultKind.MALFORMED)) {
             assertThat(sim.ex.stats().faultsStarted(k)).as(k.wireName()).isEqualTo(1);
         }
+    }
+
+    @Test
+    @DisplayName("an outcome override decides what is published everywhere, and resolutions() records both verdicts")
+    void outcomeOverride(Vertx vertx) {
+        sim = SimTestSupport.start(vertx, SimTestSupport.options()
+                .withOutcomeOverride((window, chainlink) -> chainlink.other()));
+        SimWindow w = sim.ex.model().window(0);
+        sim.advanceTo(sim.ex.resolvesAt(w));
+        updown.domain.Outcome natural = sim.ex.model().chainlinkWinner(w);
+        assertThat(sim.ex.publishedWinner(w)).contains(natural.other());
+        assertThat(sim.ex.resolutions()).filteredOn(r -> r.window().equals(w)).singleElement().satisfies(r -> {
+            assertThat(r.winner()).isEqualTo(natural.other());
+            assertThat(r.chainlinkWinner()).isEqualTo(natural);
+        });
+        assertThat(sim.get("GAMMA_API_URL", "/markets/slug/" + w.slug()).bodyAsJsonObject().getString("outcomePrices"))
+                .isEqualTo(natural == updown.domain.Outcome.UP ? "[\"0\", \"1\"]" : "[\"1\", \"0\"]");
     }
 
     @Test

@@ -36,7 +36,8 @@ class SimMarketModelTest {
         }
         assertThat(a.btcCents(late)).isEqualTo(lateB);
         assertThat(a.window(3)).isEqualTo(b.window(3));
-        assertThat(a.books(a.window(1), START.plusSeconds(400))).isEqualTo(b.books(b.window(1), START.plusSeconds(400)));
+        assertThat(a.books(a.window(1), START.plusSeconds(400)))
+                .isEqualTo(b.books(b.window(1), START.plusSeconds(400)));
         assertThat(c.btcCents(late)).isNotEqualTo(a.btcCents(late));
         assertThat(c.window(3).upTokenId()).isNotEqualTo(a.window(3).upTokenId());
     }
@@ -60,7 +61,8 @@ class SimMarketModelTest {
         double mean = sum / n;
         double sd = Math.sqrt(sumSq / n - mean * mean);
         double expected = vol / Math.sqrt(GbmPath.SECONDS_PER_YEAR);
-        assertThat(sd).as("per-second sd (seed 7)").isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(sd).as("per-second sd (seed 7)")
+                .isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(3));
         assertThat(Math.abs(mean)).as("mean per-second log return (seed 7)").isLessThan(4 * expected / Math.sqrt(n));
         assertThat(p.sigmaPerSecond()).isEqualTo(expected);
         // a month later the price is still a price
@@ -73,7 +75,8 @@ class SimMarketModelTest {
         List<CsvKlinePath.Row> rows = CsvKlinePath.parse(
                 java.nio.file.Files.readString(Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv")), "csv");
         assertThat(rows.size()).isGreaterThan(1000);
-        SimMarketModel m = model(SimOptions.defaults().withKlines(Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv")));
+        SimMarketModel m = model(SimOptions.defaults()
+                .withKlines(Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv")));
         Instant now = m.epoch().plus(Duration.ofHours(10));
         for (int i = 0; i < 300; i++) {
             Kline k = m.kline(m.epoch().plusSeconds(60L * i), now).orElseThrow();
@@ -214,7 +217,7 @@ class SimMarketModelTest {
     }
 
     @Test
-    @DisplayName("windows look like the real ones: slug, 5-minute grid, uint256 token ids, 0x condition ids, listed ahead")
+    @DisplayName("windows look real: slug, 5-minute grid, uint256 token ids, 0x condition ids, listed ahead")
     void windowsLookReal() {
         SimOptions o = SimOptions.defaults().withListing(24, Duration.ofHours(3));
         SimMarketModel m = model(o);
@@ -230,7 +233,8 @@ class SimMarketModelTest {
             assertThat(new BigInteger(w.downTokenId()).bitLength()).isLessThanOrEqualTo(256);
             assertThat(w.conditionId()).matches("0x[0-9a-f]{64}");
             assertThat(w.questionId()).matches("0x[0-9a-f]{64}");
-            assertThat(Duration.between(w.listedAt(), w.start()).toSeconds()).isBetween(24 * 300L + 29, 24 * 300L + 240);
+            assertThat(Duration.between(w.listedAt(), w.start()).toSeconds())
+                    .isBetween(24 * 300L + 29, 24 * 300L + 240);
             assertThat(w.resolutionDelay().toSeconds()).isBetween(60L, 120L);
             assertThat(m.windowById(w.upTokenId())).contains(w);
             assertThat(m.windowById(w.conditionId())).contains(w);
