@@ -70,7 +70,7 @@ final class SimExchangeVerticle extends VerticleBase {
                     gammaPort, clobPort, binancePort, rtdsPort, model.describePath(), seed, options.faults());
             if (options.autoStep()) {
                 long period = Math.max(1, clock.realDelayMillis(options.stepMs()));
-                vertx.setPeriodic(period, id -> stepTo(clock.instant()));
+                vertx.setPeriodic(period, id -> timedStep());
             }
             return null;
         });
@@ -110,6 +110,15 @@ final class SimExchangeVerticle extends VerticleBase {
 
     int rtdsPort() {
         return rtdsPort;
+    }
+
+    /** A timer's step: a failure is logged and the next tick tries again, so one bad step cannot stop the venue. */
+    private void timedStep() {
+        try {
+            stepTo(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("sim step at {} failed; continuing", clock.instant(), e);
+        }
     }
 
     /** Publishes everything that happened since the last step, up to {@code t}. Runs on the event loop. */
