@@ -1,0 +1,20 @@
+package updown.sim;
+
+/**
+ * The simulated BTC/USDT price, one sample per second counted from the simulation's epoch (second 0). Pure: the same
+ * second always gives the same price. Implementations must be safe to read from several threads.
+ */
+interface PricePath {
+
+    /** Price in US cents at {@code second} (≥ 0) after the epoch. */
+    long cents(long second);
+
+    /** Base volume (BTC) traded during minute {@code minute} (≥ 0) after the epoch. */
+    double minuteVolume(long minute);
+
+    /** Standard deviation of the log price per √second: what a market maker would price the windows with. */
+    double sigmaPerSecond();
+
+    /** For the log: where the path comes from. */
+    String describe();
+}

@@ -1,0 +1,190 @@
+package updown.sim;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How the simulated exchange behaves. Start from {@link #defaults()} and change what matters with the {@code with…}
+ * methods. All durations are simulated time.
+ *
+ * @param seed                 one seed for the price path, ids, books and random faults
+ * @param klinesCsv            replay this 1-minute kline CSV instead of GBM (null = GBM)
+ * @param startPrice           GBM price at the epoch, USD
+ * @param annualVolatility     GBM σ per √year
+ * @param annualDrift          GBM μ per year
+ * @param meanMinuteVolume     GBM mean BTC volume per 1-minute kline
+ * @param chainlinkBasisUsd    Chainlink BTC/USD minus Binance BTCUSDT, on average (a few tens of dollars in reality)
+ * @param chainlinkNoiseUsd    Chainlink's per-second deviation from that, uniform ±
+ * @param arbRate              fraction of book steps with Up ask + Down ask below $1
+ * @param quoteNoise           standard deviation of the book's mid around the fair probability
+ * @param depthLevels          price levels per side near the touch (plus the 0.01 / 0.99 floor levels)
+ * @param listAheadWindows     windows listed before their start (real: 288, one day)
+ * @param history              how much price history exists before the start (klines, RTDS snapshot, past windows)
+ * @param epoch                second 0 of the price path; null = start − history, floored to the minute
+ * @param resolutionDelayMin   shortest delay from window end to published outcome
+ * @param resolutionDelayMax   longest
+ * @param stepMs               simulated ms between steps when stepping by timer
+ * @param bookStepMs           simulated ms between book changes
+ * @param klinePushMs          simulated ms between Binance kline pushes (Binance: 2000 for 1m)
+ * @param autoStep             true = a timer steps the exchange (simulate); false = the caller calls step() (tests)
+ * @param binanceSymbol        the one symbol Binance serves (upper case)
+ * @param faults               faults to inject
+ * @param outcomeOverride      decides the published outcome from the Chainlink one (default: publish Chainlink's)
+ */
+public record SimOptions(
+        long seed,
+        Path klinesCsv,
+        double startPrice,
+        double annualVolatility,
+        double annualDrift,
+        double meanMinuteVolume,
+        double chainlinkBasisUsd,
+        double chainlinkNoiseUsd,
+        double arbRate,
+        double quoteNoise,
+        int depthLevels,
+        int listAheadWindows,
+        Duration history,
+        Instant epoch,
+        Duration resolutionDelayMin,
+        Duration resolutionDelayMax,
+        long stepMs,
+        long bookStepMs,
+        long klinePushMs,
+        boolean autoStep,
+        String binanceSymbol,
+        FaultPlan faults,
+        OutcomeOverride outcomeOverride) {
+
+    public SimOptions {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(resolutionDelayMin, "resolutionDelayMin");
+        Objects.requireNonNull(resolutionDelayMax, "resolutionDelayMax");
+        Objects.requireNonNull(binanceSymbol, "binanceSymbol");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(outcomeOverride, "outcomeOverride");
+        if (resolutionDelayMax.compareTo(resolutionDelayMin) < 0 || resolutionDelayMin.isNegative()) {
+            throw new IllegalArgumentException("need 0 <= resolutionDelayMin <= resolutionDelayMax");
+        }
+        if (stepMs < 1 || bookStepMs < 1 || klinePushMs < 1) {
+            throw new IllegalArgumentException("step intervals must be >= 1 ms");
+        }
+        if (listAheadWindows < 0 || history.isNegative()) {
+            throw new IllegalArgumentException("listAheadWindows and history must be >= 0");
+        }
+        if (!(arbRate >= 0 && arbRate <= 1)) {
+            throw new IllegalArgumentException("arbRate must be in [0, 1]");
+        }
+        binanceSymbol = binanceSymbol.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Seed 1, GBM from $100,000 at 50 % a year, Chainlink $25 under Binance ±$2, arbitrage on 3 % of book steps,
+     * 10 levels, 24 windows (2 h) listed ahead, 3 h of history, resolution 60–120 s after the end, a step per simulated
+     * second, klines every 2 s, timer stepping, BTCUSDT, no faults.
+     */
+    public static SimOptions defaults() {
+        return new SimOptions(1L, null, 100_000.0, 0.5, 0.0, 25.0, -25.0, 2.0, 0.03, 0.03, 10, 24,
+                Duration.ofHours(3), null, Duration.ofSeconds(60), Duration.ofSeconds(120), 1000, 1000, 2000, true,
+                "BTCUSDT", FaultPlan.none(), OutcomeOverride.CHAINLINK);
+    }
+
+    public SimOptions withSeed(long s) {
+        return new SimOptions(s, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withKlines(Path csv) {
+        return new SimOptions(seed, csv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withGbm(double price, double volatility, double drift) {
+        return new SimOptions(seed, klinesCsv, price, volatility, drift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withChainlinkBasis(double basisUsd, double noiseUsd) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                basisUsd, noiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withArbRate(double rate) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, rate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withBooks(int depth, double noise) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, noise, depth, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withListing(int aheadWindows, Duration historyBeforeStart) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, aheadWindows,
+                historyBeforeStart, epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs,
+                autoStep, binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withEpoch(Instant e) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                e, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withResolutionDelay(Duration min, Duration max) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, min, max, stepMs, bookStepMs, klinePushMs, autoStep, binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withSteps(long step, long bookStep, long klinePush) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, step, bookStep, klinePush, autoStep,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withAutoStep(boolean auto) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, auto,
+                binanceSymbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withBinanceSymbol(String symbol) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                symbol, faults, outcomeOverride);
+    }
+
+    public SimOptions withFaults(FaultPlan plan) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, plan, outcomeOverride);
+    }
+
+    public SimOptions withOutcomeOverride(OutcomeOverride override) {
+        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                binanceSymbol, faults, override);
+    }
+}
