@@ -79,7 +79,9 @@ public final class Decider {
     }
 
     private Decision decideOrThrow(MarketSnapshot snapshot, Usd balance) {
-        Objects.requireNonNull(snapshot, "snapshot");
+        if (snapshot == null) {
+            return skip("no market snapshot", Signal.skip(NAME, "no market snapshot"));
+        }
         if (balance == null || !balance.isPositive()) {
             return skip("no balance to trade (" + balance + ")", Signal.skip(NAME, "no balance"));
         }

@@ -49,7 +49,7 @@ public final class TradingFixtures {
 
     /** The captured Up book (24 bids, 74 asks; best bid 0.24, best ask 0.25), best levels first. */
     public static OrderBook realUpBook() {
-        return restBook(Fixtures.fixture(UP_BOOK_FIXTURE));
+        return RealBooks.UP;
     }
 
     /**
@@ -57,7 +57,13 @@ public final class TradingFixtures {
      * Down bid at 1 − p for every Up ask (best Down ask 0.76, best Down bid 0.75).
      */
     public static OrderBook realDownBook() {
-        return mirror(realUpBook(), DOWN_TOKEN);
+        return RealBooks.DOWN;
+    }
+
+    /** Parsed once on first use (books are immutable). */
+    private static final class RealBooks {
+        static final OrderBook UP = restBook(Fixtures.fixture(UP_BOOK_FIXTURE));
+        static final OrderBook DOWN = mirror(UP, DOWN_TOKEN);
     }
 
     /** Parses a CLOB REST {@code /book} body (best levels LAST) into a domain book (best levels FIRST). */
