@@ -2,6 +2,7 @@ package updown.strategy;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.config.BotConfig;
@@ -25,8 +26,9 @@ import updown.engine.Order;
  *       ENSEMBLE_MIN_VOTES). A SKIP signal → Skip with its reason.</li>
  *   <li>Confidence below CONFIDENCE_THRESHOLD → Skip (equal passes).</li>
  *   <li>Entry filter: the ask of each token to buy must be at or below MAX_ENTRY_PRICE.</li>
- *   <li>Sizing (fixed or percent, MIN_BET_SIZE floor, balance cap), then room for the estimated taker fee at the
- *       best ask(s) so amount + fee fits the balance.</li>
+ *   <li>Sizing (fixed or percent, MIN_BET_SIZE floor, balance cap); for ARB at most what the best ask level of
+ *       each side holds, so the legs fill at the prices the margin was computed on; then room for the estimated
+ *       taker fee at the best ask(s) so amount + fee fits the balance.</li>
  *   <li>{@link Order} with {@code limitPrice = MAX_ENTRY_PRICE} and {@code availableBalance = balance}.</li>
  * </ol>
  * It does not know about open positions, the circuit breaker or market timing: the trader applies those before
@@ -107,6 +109,9 @@ public final class Decider {
             return skip(refusal, signal);
         }
         Sizing.Result sized = sizing.size(balance, signal.confidence());
+        if (sized instanceof Sizing.Result.Bet bet && signal.direction() == Direction.ARB) {
+            sized = arbitrageDepthCap(bet.amount(), snapshot);
+        }
         if (sized instanceof Sizing.Result.Bet bet) {
             sized = sizing.affordWithFee(bet.amount(), balance, feeEstimate(signal.direction(), snapshot));
         }
@@ -120,10 +125,23 @@ public final class Decider {
     }
 
     /**
+     * An arbitrage is only one while both legs fill at the asks it was computed on: walking deeper raises the pair's
+     * cost and can turn the margin into a certain loss. So each half is capped at what the best ask level of its
+     * side holds (a micro-dollar under its notional, against rounding).
+     */
+    private Sizing.Result arbitrageDepthCap(Usd amount, MarketSnapshot snapshot) {
+        Level up = snapshot.up().asks().get(0);
+        Level down = snapshot.down().asks().get(0);
+        long perSide = Math.max(0, Math.min(up.notional().micros(), down.notional().micros()) - 1);
+        Usd cap = Usd.ofMicros(Math.multiplyExact(perSide, 2L));
+        return sizing.cap(amount, cap, "ARB: the best asks hold only " + Usd.ofMicros(perSide) + " per side");
+    }
+
+    /**
      * The taker fee an amount would pay if it filled at the best ask(s): an upper bound for the book walk under both
      * fee models (deeper levels are dearer, and Polymarket's fee per dollar, rate × (1 − p), falls as p rises).
      */
-    private java.util.function.UnaryOperator<Usd> feeEstimate(Direction direction, MarketSnapshot snapshot) {
+    private UnaryOperator<Usd> feeEstimate(Direction direction, MarketSnapshot snapshot) {
         FeeSchedule schedule = snapshot.market().fees();
         if (direction == Direction.ARB) {
             Price up = snapshot.up().asks().get(0).price();

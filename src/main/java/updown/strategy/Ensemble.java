@@ -1,5 +1,6 @@
 package updown.strategy;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +91,8 @@ final class Ensemble implements Strategy {
                 sources.add(members.get(i).strategy().name());
             }
         }
-        Ratio confidence = Ratio.ofMicros(new java.math.BigDecimal(weighted)
-                .divide(java.math.BigDecimal.valueOf(totalWeight), 0, Micros.ROUNDING).longValueExact());
+        Ratio confidence = Ratio.ofMicros(new BigDecimal(weighted)
+                .divide(BigDecimal.valueOf(totalWeight), 0, Micros.ROUNDING).longValueExact());
         return new Signal(direction, confidence, sources, votes(signals), null);
     }
 

@@ -72,6 +72,17 @@ final class Sizing {
                 .longValueExact());
     }
 
+    /** Lowers {@code amount} to {@code cap}; no bet if the cap is below MIN_BET_SIZE ({@code why} says why). */
+    Result cap(Usd amount, Usd cap, String why) {
+        if (!amount.greaterThan(cap)) {
+            return new Result.Bet(amount);
+        }
+        if (cap.lessThan(minBet)) {
+            return new Result.NoBet(why + ", below MIN_BET_SIZE " + minBet);
+        }
+        return new Result.Bet(cap);
+    }
+
     /**
      * Shrinks {@code amount} until {@code amount + feeOf(amount) <= balance}; no bet if that falls below
      * MIN_BET_SIZE. {@code feeOf} must grow with the amount (both fee models do).

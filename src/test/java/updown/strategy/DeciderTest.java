@@ -160,6 +160,28 @@ class DeciderTest {
     }
 
     @Test
+    @DisplayName("an ARB is capped at what the best ask levels hold, so both legs fill at the prices it was priced on")
+    void arbitrageCappedAtBestLevels() {
+        OrderBook up = upBook(List.of(), levels("0.40:10", "0.60:1000"));
+        OrderBook down = downBook(List.of(), levels("0.50:100", "0.60:1000"));
+        MarketSnapshot s = TradingFixtures.snapshot(up, down, List.of());
+        Decision.Place p = place(decide(Map.of(), s, BALANCE));
+        assertThat(p.order().amount()).isEqualTo(Usd.of("7.999998"));
+        Fill fill = ((Execution.Filled) PaperEngine.fromConfig(TestConfig.defaults()).fill(p.order())).fill();
+        assertThat(fill.price()).isEqualTo(Price.of("0.40"));
+        assertThat(fill.altPrice()).isEqualTo(Price.of("0.50"));
+    }
+
+    @Test
+    @DisplayName("an ARB whose best levels hold less than MIN_BET_SIZE is a SKIP")
+    void arbitrageTooThin() {
+        OrderBook up = upBook(List.of(), levels("0.40:5", "0.60:1000"));
+        OrderBook down = downBook(List.of(), levels("0.50:100"));
+        Decision.Skip s = skip(decide(Map.of(), TradingFixtures.snapshot(up, down, List.of()), BALANCE));
+        assertThat(s.reason()).isEqualTo("ARB: the best asks hold only 1.999999 per side, below MIN_BET_SIZE 5.00");
+    }
+
+    @Test
     @DisplayName("a balance below MIN_BET_SIZE is a SKIP saying so")
     void unaffordable() {
         assertThat(skip(decide(LOOSE, FALLING, Usd.of("4"))).reason())

@@ -98,4 +98,13 @@ class SizingTest {
         assertThat(noBet(fixed.affordWithFee(Usd.of("5"), Usd.of("5.05"), twoPercent)))
                 .contains("cannot afford MIN_BET_SIZE 5.00 plus its fee");
     }
+
+    @Test
+    @DisplayName("a cap lowers the amount, and a cap below MIN_BET_SIZE is no bet with the reason")
+    void caps() {
+        assertThat(bet(fixed.cap(Usd.of("10"), Usd.of("20"), "x"))).isEqualTo(Usd.of("10"));
+        assertThat(bet(fixed.cap(Usd.of("10"), Usd.of("6"), "x"))).isEqualTo(Usd.of("6"));
+        assertThat(bet(fixed.cap(Usd.of("10"), Usd.of("5"), "x"))).isEqualTo(Usd.of("5"));
+        assertThat(noBet(fixed.cap(Usd.of("10"), Usd.of("4.999999"), "thin"))).isEqualTo("thin, below MIN_BET_SIZE 5.00");
+    }
 }
