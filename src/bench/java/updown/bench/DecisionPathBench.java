@@ -35,6 +35,7 @@ import updown.testkit.TradingFixtures;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DecisionPathBench {
     private static final int LEVELS = 40;
+    private static final int PREWARM_CALLS = 300_000;
 
     private Decider decider;
     private PaperEngine engine;
@@ -54,6 +55,17 @@ public class DecisionPathBench {
         Decision d = decider.decide(snapshot, balance);
         if (!(d instanceof Decision.Place place) || !(engine.fill(place.order()) instanceof Execution.Filled)) {
             throw new IllegalStateException("the benchmark scenario must end in a fill, got " + d);
+        }
+        // The default profile warms up for 3 × 1 s; on a busy 2-core box that is too few calls for C2 to finish
+        // compiling the path, and the samples would measure the interpreter. Run it enough times first.
+        int sink = 0;
+        for (int i = 0; i < PREWARM_CALLS; i++) {
+            if (decideAndFill() instanceof Execution.Filled) {
+                sink++;
+            }
+        }
+        if (sink != PREWARM_CALLS) {
+            throw new IllegalStateException("the benchmark scenario stopped filling during warm-up");
         }
     }
 
