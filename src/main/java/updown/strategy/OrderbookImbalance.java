@@ -19,7 +19,7 @@ import updown.domain.Signal;
  * <p>{@code |imbalance| >= threshold} (equal triggers) → BUY_UP for positive, BUY_DOWN for negative. Confidence =
  * the share of the total volume on the winning side, {@code max(up, down) / (up + down)} = {@code (1 + |imb|) / 2}:
  * 0.5 is a balanced book, 1.0 a one-sided one (the same probability-like scale as {@link Directional}). A missing
- * book, two empty books or no volume within the depth → SKIP with a reason.
+ * or empty book (either one) or no volume within the depth → SKIP with a reason.
  */
 final class OrderbookImbalance implements Strategy {
     static final String NAME = "OrderbookImbalance";
@@ -51,8 +51,9 @@ final class OrderbookImbalance implements Strategy {
         if (up == null || down == null) {
             return skip((up == null ? "Up" : "Down") + " book missing");
         }
-        if (up.isEmpty() && down.isEmpty()) {
-            return skip("both books are empty");
+        if (up.isEmpty() || down.isEmpty()) {
+            // an empty book in a live market means missing data, not a market with no opinion: half a picture
+            return skip((up.isEmpty() ? "Up" : "Down") + " book is empty");
         }
         long upPressure = Math.addExact(up.bidVolume(depth).micros(), down.askVolume(depth).micros());
         long downPressure = Math.addExact(down.bidVolume(depth).micros(), up.askVolume(depth).micros());

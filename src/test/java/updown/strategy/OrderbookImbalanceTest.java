@@ -23,12 +23,13 @@ class OrderbookImbalanceTest {
         return strategy.evaluate(TradingFixtures.snapshot(up, down, List.of()));
     }
 
-    private static final OrderBook EMPTY_DOWN = downBook(List.of(), List.of());
+    /** A Down book adding 10 shares to each side's pressure. */
+    private static final OrderBook NEUTRAL_DOWN = downBook(levels("0.45:10"), levels("0.55:10"));
 
     @Test
     @DisplayName("an imbalance exactly at the threshold triggers: 60 vs 40 → BUY_UP at 0.60")
     void equalTriggers() {
-        Signal s = eval(obi, upBook(levels("0.45:60"), levels("0.55:40")), EMPTY_DOWN);
+        Signal s = eval(obi, upBook(levels("0.45:50"), levels("0.55:30")), NEUTRAL_DOWN);
         assertThat(s.direction()).isEqualTo(Direction.BUY_UP);
         assertThat(s.confidence()).isEqualTo(Ratio.of("0.6"));
         assertThat(s.sources()).containsExactly("OrderbookImbalance");
@@ -39,7 +40,7 @@ class OrderbookImbalanceTest {
     @DisplayName("a threshold one micro above the imbalance does not trigger")
     void oneMicroAbove() {
         Signal s = eval(new OrderbookImbalance(10, Ratio.of("0.200001")),
-                upBook(levels("0.45:60"), levels("0.55:40")), EMPTY_DOWN);
+                upBook(levels("0.45:50"), levels("0.55:30")), NEUTRAL_DOWN);
         assertThat(s.direction()).isEqualTo(Direction.SKIP);
         assertThat(s.reason()).contains("within ±0.200001");
     }
@@ -48,14 +49,14 @@ class OrderbookImbalanceTest {
     @DisplayName("a threshold one micro below the imbalance triggers")
     void oneMicroBelow() {
         Signal s = eval(new OrderbookImbalance(10, Ratio.of("0.199999")),
-                upBook(levels("0.45:60"), levels("0.55:40")), EMPTY_DOWN);
+                upBook(levels("0.45:50"), levels("0.55:30")), NEUTRAL_DOWN);
         assertThat(s.direction()).isEqualTo(Direction.BUY_UP);
     }
 
     @Test
     @DisplayName("more selling of Up than buying is BUY_DOWN")
     void downPressure() {
-        Signal s = eval(obi, upBook(levels("0.45:40"), levels("0.55:60")), EMPTY_DOWN);
+        Signal s = eval(obi, upBook(levels("0.45:30"), levels("0.55:50")), NEUTRAL_DOWN);
         assertThat(s.direction()).isEqualTo(Direction.BUY_DOWN);
         assertThat(s.confidence()).isEqualTo(Ratio.of("0.6"));
     }
@@ -63,10 +64,10 @@ class OrderbookImbalanceTest {
     @Test
     @DisplayName("Down asks count as Up pressure and Down bids as Down pressure")
     void booksCombine() {
-        OrderBook emptyUp = upBook(List.of(), List.of());
-        Signal s = eval(obi, emptyUp, downBook(levels("0.45:20"), levels("0.55:80")));
+        // Up 10 (Up bids) + 80 (Down asks) = 90 vs Down 20 (Down bids) + 10 (Up asks) = 30 → +0.5
+        Signal s = eval(obi, upBook(levels("0.4:10"), levels("0.6:10")), downBook(levels("0.45:20"), levels("0.55:80")));
         assertThat(s.direction()).isEqualTo(Direction.BUY_UP);
-        assertThat(s.confidence()).isEqualTo(Ratio.of("0.8"));
+        assertThat(s.confidence()).isEqualTo(Ratio.of("0.75"));
         Signal both = eval(obi, upBook(levels("0.4:10"), levels("0.6:30")), downBook(levels("0.4:50"), levels("0.6:10")));
         // Up 10 + 10 = 20 vs Down 50 + 30 = 80 → −0.6
         assertThat(both.direction()).isEqualTo(Direction.BUY_DOWN);
@@ -76,17 +77,17 @@ class OrderbookImbalanceTest {
     @Test
     @DisplayName("only the best OBI_DEPTH levels count")
     void depthLimits() {
-        OrderBook up = upBook(levels("0.45:60", "0.44:1000"), levels("0.55:40", "0.56:1"));
-        assertThat(eval(new OrderbookImbalance(1, Ratio.of("0.2")), up, EMPTY_DOWN).confidence())
+        OrderBook up = upBook(levels("0.45:50", "0.44:1000"), levels("0.55:30", "0.56:1"));
+        assertThat(eval(new OrderbookImbalance(1, Ratio.of("0.2")), up, NEUTRAL_DOWN).confidence())
                 .isEqualTo(Ratio.of("0.6"));
-        assertThat(eval(new OrderbookImbalance(2, Ratio.of("0.2")), up, EMPTY_DOWN).confidence())
+        assertThat(eval(new OrderbookImbalance(2, Ratio.of("0.2")), up, NEUTRAL_DOWN).confidence())
                 .isGreaterThan(Ratio.of("0.9"));
     }
 
     @Test
     @DisplayName("a one-sided book is full confidence")
     void oneSided() {
-        Signal s = eval(obi, upBook(levels("0.45:60"), List.of()), EMPTY_DOWN);
+        Signal s = eval(obi, upBook(levels("0.45:60"), List.of()), downBook(List.of(), levels("0.55:40")));
         assertThat(s.direction()).isEqualTo(Direction.BUY_UP);
         assertThat(s.confidence()).isEqualTo(Ratio.ONE);
     }
@@ -94,7 +95,7 @@ class OrderbookImbalanceTest {
     @Test
     @DisplayName("a balanced book is a SKIP with imbalance 0")
     void balanced() {
-        Signal s = eval(obi, upBook(levels("0.45:50"), levels("0.55:50")), EMPTY_DOWN);
+        Signal s = eval(obi, upBook(levels("0.45:50"), levels("0.55:50")), NEUTRAL_DOWN);
         assertThat(s.direction()).isEqualTo(Direction.SKIP);
         assertThat(s.reason()).startsWith("imbalance 0.00");
     }
@@ -103,20 +104,25 @@ class OrderbookImbalanceTest {
     @DisplayName("a missing Up or Down book is a SKIP naming it")
     void missingBooks() {
         OrderBook up = upBook(levels("0.45:60"), levels("0.55:40"));
-        assertThat(eval(obi, null, EMPTY_DOWN).reason()).isEqualTo("Up book missing");
+        assertThat(eval(obi, null, NEUTRAL_DOWN).reason()).isEqualTo("Up book missing");
         assertThat(eval(obi, up, null).reason()).isEqualTo("Down book missing");
     }
 
     @Test
-    @DisplayName("two empty books are a SKIP, not an exception")
+    @DisplayName("an empty Up or Down book is a SKIP (half a picture), not an exception")
     void emptyBooks() {
-        assertThat(eval(obi, upBook(List.of(), List.of()), EMPTY_DOWN).reason()).isEqualTo("both books are empty");
+        OrderBook emptyUp = upBook(List.of(), List.of());
+        OrderBook emptyDown = downBook(List.of(), List.of());
+        assertThat(eval(obi, emptyUp, NEUTRAL_DOWN).reason()).isEqualTo("Up book is empty");
+        assertThat(eval(obi, upBook(levels("0.45:60"), List.of()), emptyDown).reason())
+                .isEqualTo("Down book is empty");
+        assertThat(eval(obi, emptyUp, emptyDown).direction()).isEqualTo(Direction.SKIP);
     }
 
     @Test
     @DisplayName("levels with no size are no volume: a SKIP, no division by zero")
     void zeroVolume() {
-        Signal s = eval(obi, upBook(levels("0.45:0"), levels("0.55:0")), EMPTY_DOWN);
+        Signal s = eval(obi, upBook(levels("0.45:0"), levels("0.55:0")), downBook(levels("0.45:0"), List.of()));
         assertThat(s.direction()).isEqualTo(Direction.SKIP);
         assertThat(s.reason()).startsWith("no volume");
     }
