@@ -87,4 +87,51 @@ class PolymarketFeeModelTest {
         assertThat(FeeModel.fromConfig(TestConfig.with(Map.of("FEE_MODEL", "flat")).engine()).name())
                 .isEqualTo("flat");
     }
+
+    @Test
+    @DisplayName("the allocation-free long path equals the arbitrary-precision definition on random fills")
+    void fastPathEqualsDefinition() {
+        long seed = 1_778_584_200L;
+        java.util.Random random = new java.util.Random(seed);
+        int fast = 0;
+        for (int round = 0; round < 5_000; round++) {
+            List<Level> levels = new java.util.ArrayList<>();
+            int n = 1 + random.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                long price = random.nextBoolean() ? 10_000L * random.nextInt(101) : random.nextInt(1_000_001);
+                long shares = random.nextInt(4) == 0 ? random.nextLong() >>> (1 + random.nextInt(20))
+                        : 1 + random.nextInt(2_000_000_000);
+                levels.add(new Level(Price.ofMicros(price), Shares.ofMicros(shares)));
+            }
+            long rate = random.nextBoolean() ? 70_000 : random.nextInt(1_000_001);
+            FeeSchedule schedule = new FeeSchedule(Ratio.ofMicros(rate), 1, true);
+            long quick = PolymarketFeeModel.linearInLongs(rate, levels);
+            long exact = PolymarketFeeModel.exact(schedule, levels);
+            if (quick >= 0) {
+                fast++;
+                assertThat(quick).as("seed " + seed + " round " + round + " " + levels).isEqualTo(exact);
+            }
+            assertThat(fees.fee(schedule, levels).micros()).as("seed " + seed + " round " + round).isEqualTo(exact);
+        }
+        assertThat(fast).as("seed " + seed + ": some random fills take the long path").isPositive();
+    }
+
+    @Test
+    @DisplayName("real fills (cent or mill ticks, the 0.07 rate, 40 levels of up to 100k shares) never need big numbers")
+    void realFillsTakeTheLongPath() {
+        long seed = 48_418_917L;
+        java.util.Random random = new java.util.Random(seed);
+        for (int round = 0; round < 2_000; round++) {
+            List<Level> levels = new java.util.ArrayList<>();
+            int n = 1 + random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                long price = (random.nextBoolean() ? 10_000L : 1_000L) * (1 + random.nextInt(99));
+                long shares = 1 + (long) random.nextInt(1_000_000_000) * 100; // up to 100,000 shares
+                levels.add(new Level(Price.ofMicros(price), Shares.ofMicros(shares)));
+            }
+            long quick = PolymarketFeeModel.linearInLongs(70_000, levels);
+            assertThat(quick).as("seed " + seed + " round " + round)
+                    .isEqualTo(PolymarketFeeModel.exact(FeeSchedule.CRYPTO_5M, levels));
+        }
+    }
 }
