@@ -17,8 +17,9 @@ public final class Addresses {
 
     // trader (owner: strategy/TraderVerticle)
     public static final String TRADER_TICKED = "trader.ticked";
+    /** Run one tick now and reply its {@code TraderTicked} (backtests and tests drive time with it). */
+    public static final String TRADER_TICK = "trader.cmd.tick";
     public static final String TRADER_MARKETS = "trader.query.markets";
-    public static final String TRADER_DECISION = "trader.decision";
 
     // portfolio commands (request/reply; owner: portfolio/PortfolioVerticle)
     public static final String PORTFOLIO_OPEN_TRADE = "portfolio.cmd.open-trade";

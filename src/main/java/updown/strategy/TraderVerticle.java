@@ -28,6 +28,7 @@ import updown.domain.MarketEvent.MarketResolved;
 import updown.domain.MarketSnapshot;
 import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioSnapshot;
+import updown.domain.ResultCode;
 import updown.domain.Trade;
 import updown.domain.TraderTicked;
 import updown.domain.Usd;
@@ -84,9 +85,13 @@ public final class TraderVerticle extends VerticleBase {
         MessageConsumer<MarketEvent> events = bus.consumer(Addresses.MARKET_EVENTS, m -> view.apply(m.body()));
         MessageConsumer<Object> markets = bus.consumer(Addresses.TRADER_MARKETS,
                 m -> m.reply(view.view(clock.instant())));
+        MessageConsumer<Object> tick = bus.consumer(Addresses.TRADER_TICK,
+                m -> tick().onSuccess(m::reply).onFailure(err -> m.fail(ResultCode.TRADING_HALTED.number(),
+                        err.getMessage())));
         consumers.add(events);
         consumers.add(markets);
-        return Future.all(events.completion(), markets.completion())
+        consumers.add(tick);
+        return Future.all(events.completion(), markets.completion(), tick.completion())
                 .compose(v -> openTrades())
                 .map(open -> {
                     lookUpOpenTradeMarkets(open, true);
