@@ -1,0 +1,172 @@
+package updown.sim;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.bus.Addresses;
+import updown.bus.LocalRecordCodec;
+import updown.cli.BotRunner;
+import updown.config.BotConfig;
+import updown.domain.PortfolioCommand;
+import updown.domain.PortfolioEvent;
+import updown.domain.PortfolioSnapshot;
+import updown.domain.Trade;
+import updown.engine.PaperEngine;
+import updown.time.BotClock;
+
+/**
+ * The whole bot against a {@link SimExchange}: the exchange starts first, its loopback URLs become the bot's
+ * *_URL settings, then the unchanged bot starts on them. Nothing in the bot knows it is simulated.
+ */
+public final class Simulation {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+    /** How long after the last window resolved the run waits for the bot to settle it before calling it unknown. */
+    static final Duration SETTLE_GRACE = Duration.ofMinutes(3);
+
+    private final Vertx vertx;
+    private final BotClock clock;
+    private final SimExchange exchange;
+    private final BotConfig config;
+    private final BotRunner.Running running;
+    private final SimulationReport report = new SimulationReport();
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+
+    private Simulation(Vertx vertx, BotClock clock, SimExchange exchange, BotConfig config,
+                       BotRunner.Running running) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.exchange = exchange;
+        this.config = config;
+        this.running = running;
+    }
+
+    /**
+     * Starts the exchange and the bot.
+     *
+     * @param configFor builds the bot's config from setting overrides (the exchange's URLs and the simulate
+     *                  defaults); it fails with the list of bad settings
+     * @param lines     receives one line per trade and settlement (stdout in the command)
+     */
+    public static Future<Simulation> start(Vertx vertx, BotClock clock, SimOptions options,
+                                           Function<Map<String, String>, BotConfig> configFor,
+                                           Consumer<String> lines) {
+        LocalRecordCodec.register(vertx.eventBus());
+        return SimExchange.start(vertx, clock, options).compose(exchange -> {
+            Map<String, String> overrides = new LinkedHashMap<>(exchange.settings());
+            BotConfig config;
+            try {
+                config = configFor.apply(overrides);
+            } catch (RuntimeException e) {
+                return exchange.stop().transform(ar -> Future.failedFuture(e));
+            }
+            BotConfig chosen = config;
+            return BotRunner.start(vertx, chosen, clock, PaperEngine.fromConfig(chosen))
+                    .recover(err -> exchange.stop().transform(ar -> Future.failedFuture(err)))
+                    .map(run -> {
+                        Simulation sim = new Simulation(vertx, clock, exchange, chosen, run);
+                        sim.listen(lines);
+                        return sim;
+                    });
+        });
+    }
+
+    /** The setting overrides every simulation applies besides the URLs: no Telegram, paper money. */
+    public static Map<String, String> simulateDefaults() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("TRADING_MODE", "paper");
+        m.put("TELEGRAM_BOT_TOKEN", "");
+        return m;
+    }
+
+    private void listen(Consumer<String> lines) {
+        MessageConsumer<PortfolioEvent.TradeExecuted> ex = vertx.eventBus().consumer(Addresses.TRADE_EXECUTED,
+                m -> lines.accept(report.onExecuted(m.body().trade())));
+        MessageConsumer<PortfolioEvent.TradeSettled> st = vertx.eventBus().consumer(Addresses.TRADE_SETTLED,
+                m -> lines.accept(report.onSettled(m.body().trade(), m.body().snapshot().balance())));
+        consumers.add(ex);
+        consumers.add(st);
+    }
+
+    public SimExchange exchange() {
+        return exchange;
+    }
+
+    public BotConfig config() {
+        return config;
+    }
+
+    public BotRunner.Running running() {
+        return running;
+    }
+
+    public SimulationReport report() {
+        return report;
+    }
+
+    /**
+     * Completes once windows 0..n-1 have resolved on the exchange and the bot settled its trades in them (or
+     * {@link #SETTLE_GRACE} of simulated time passed after the last resolution, leaving them "unknown").
+     */
+    public Future<Void> untilWindows(int n) {
+        Promise<Void> done = Promise.promise();
+        long period = clock.realDelayMillis(1_000);
+        long[] timer = new long[1];
+        Instant[] allResolvedAt = new Instant[1];
+        timer[0] = vertx.setPeriodic(period, id -> {
+            long resolved = exchange.resolutions().stream().filter(r -> r.window().index() < n).count();
+            if (resolved < n) {
+                return;
+            }
+            if (allResolvedAt[0] == null) {
+                allResolvedAt[0] = clock.instant();
+            }
+            openTradesIn(n).onSuccess(open -> {
+                boolean graceOver = clock.instant().isAfter(allResolvedAt[0].plus(SETTLE_GRACE));
+                if ((open.isEmpty() || graceOver) && vertx.cancelTimer(timer[0])) {
+                    if (!open.isEmpty()) {
+                        LOG.warn("{} trade(s) still open after the grace period", open.size());
+                    }
+                    done.tryComplete();
+                }
+            });
+        });
+        return done.future();
+    }
+
+    private Future<List<Trade>> openTradesIn(int n) {
+        Instant lastEnd = exchange.model().window(n - 1).end();
+        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades())
+                .map(m -> ((PortfolioCommand.OpenTrades) m.body()).trades().stream()
+                        .filter(t -> t.windowEnd() == null || !t.windowEnd().isAfter(lastEnd)).toList());
+    }
+
+    /** The portfolio's current snapshot. */
+    public Future<PortfolioSnapshot> snapshot() {
+        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetSnapshot())
+                .map(m -> (PortfolioSnapshot) m.body());
+    }
+
+    /** Stops the bot (ledger closed) and the exchange; returns the summary for {@code windows}. */
+    public Future<SimulationReport.Summary> stop(int windows) {
+        return snapshot()
+                .transform(ar -> {
+                    var balance = ar.succeeded() ? ar.result().balance() : updown.domain.Usd.ZERO;
+                    return Future.succeededFuture(balance);
+                })
+                .compose(balance -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                        .transform(ar -> running.stop())
+                        .transform(ar -> exchange.stop())
+                        .transform(ar -> Future.succeededFuture(report.summary(windows, balance))));
+    }
+}
