@@ -14,6 +14,7 @@
   var chart = null;
   var pendingCommand = null;
   var refreshTimer = null;
+  var tradesTotal = 0;
 
   function $(id) { return document.getElementById(id); }
 
@@ -142,7 +143,8 @@
     var body = $('trades').tBodies[0];
     body.textContent = '';
     page.trades.forEach(function (t) { body.appendChild(tradeRow(t)); });
-    setText('trades-count', page.total + ' in total');
+    tradesTotal = page.total;
+    setText('trades-count', tradesTotal + ' in total');
   }
 
   /** A trade from the bridge: replaces its row (settlement) or goes on top (new trade). */
@@ -155,6 +157,8 @@
     } else {
       body.insertBefore(row, body.firstChild);
       while (body.rows.length > TRADE_ROWS) { body.deleteRow(body.rows.length - 1); }
+      tradesTotal += 1;
+      setText('trades-count', tradesTotal + ' in total');
     }
   }
 
@@ -217,8 +221,16 @@
         width: width,
         height: 220,
         tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Asia/Seoul'); },
-        scales: { x: { time: true } },
-        series: [{}, { label: 'balance', stroke: '#2f7ed8', width: 2, value: function (u, v) { return v === null ? '—' : '$' + v.toFixed(2); } }],
+        scales: {
+          // a curve whose points share one instant (or a single point) still gets a readable time axis
+          x: { time: true, range: function (u, min, max) { return min === max ? [min - 300, max + 300] : [min, max]; } }
+        },
+        series: [{}, {
+          label: 'balance', stroke: '#2f7ed8', width: 2,
+          // the balance changes in steps at ledger entries; it does not slide between them
+          paths: uPlot.paths.stepped({ align: 1 }),
+          value: function (u, v) { return v === null ? '—' : '$' + v.toFixed(2); }
+        }],
         axes: [{}, { size: 70 }]
       }, [xs, ys], el);
     } else {
@@ -280,6 +292,12 @@
 
   function body(message) { return message && message.body ? message.body : {}; }
 
+  /** Counts bridge messages on the page itself (data-bridge-messages), so a person or a test can see them flow. */
+  function countBridgeMessage() {
+    var n = Number(document.body.dataset.bridgeMessages || '0') + 1;
+    document.body.dataset.bridgeMessages = String(n);
+  }
+
   function connectBridge() {
     if (typeof EventBus === 'undefined') { setConnection('polling'); startPolling(); return; }
     var bus = new EventBus(new URL('eventbus', document.baseURI).href);
@@ -287,16 +305,18 @@
     bus.onopen = function () {
       bus.registerHandler('dashboard.snapshot', function (err, m) {
         if (err) { return; }
+        countBridgeMessage();
         renderPortfolio(body(m).portfolio);
         refreshLedgerViews();
       });
       bus.registerHandler('dashboard.trade', function (err, m) {
         if (err || !body(m).trade) { return; }
+        countBridgeMessage();
         upsertTrade(body(m).trade);
         refreshLedgerViews();
       });
       bus.registerHandler('dashboard.markets', function (err, m) {
-        if (!err) { renderMarkets(body(m)); }
+        if (!err) { countBridgeMessage(); renderMarkets(body(m)); }
       });
       setConnection('live');
       stopPolling();
