@@ -10,6 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.bus.Addresses;
@@ -65,7 +67,7 @@ public final class DashboardVerticle extends VerticleBase {
         new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks).mount(router);
         new CommandApi(queries, auth, config.telegram().topupMax()).mount(router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "no such API endpoint or method"));
-        router.route(BRIDGE_PATH + "/*").subRouter(bridge());
+        router.route(BRIDGE_PATH + "/*").handler(SameOrigin::check).subRouter(bridge());
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));
         router.route().failureHandler(HttpErrors::failureHandler);
         router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "not found"));
@@ -89,7 +91,12 @@ public final class DashboardVerticle extends VerticleBase {
     private Router bridge() {
         SockJSBridgeOptions options = new SockJSBridgeOptions()
                 .addOutboundPermitted(new PermittedOptions().setAddressRegex(OUTBOUND_REGEX));
-        return SockJSHandler.create(vertx).bridge(options, event -> {
+        // no JSONP or iframe transports (old cross-domain tricks), and no CDN for the iframe page
+        SockJSHandlerOptions sockJs = new SockJSHandlerOptions()
+                .setLibraryURL("/vendor/sockjs-client/sockjs.min.js")
+                .addDisabledTransport(Transport.JSON_P.name())
+                .addDisabledTransport(Transport.HTML_FILE.name());
+        return SockJSHandler.create(vertx, sockJs).bridge(options, event -> {
             switch (event.type()) {
                 case SEND, PUBLISH -> {
                     LOG.warn("dashboard: refused an inbound {} to {} over the bridge", event.type(),

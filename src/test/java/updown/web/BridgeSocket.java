@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
@@ -33,10 +34,19 @@ final class BridgeSocket {
 
     /** Connects and completes once the server has opened the SockJS session (so nothing sent is lost). */
     static Future<BridgeSocket> connect(Vertx vertx, int port) {
+        return connect(vertx, port, null);
+    }
+
+    /** As a browser on page {@code origin} would connect (null: a non-browser client without an Origin). */
+    static Future<BridgeSocket> connect(Vertx vertx, int port, String origin) {
         String session = UUID.randomUUID().toString().replace("-", "");
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setURI(DashboardVerticle.BRIDGE_PATH + "/000/" + session + "/websocket");
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
         WebSocketClient client = vertx.createWebSocketClient();
-        return client.connect(port, "127.0.0.1", DashboardVerticle.BRIDGE_PATH + "/000/" + session + "/websocket")
-                .compose(ws -> new BridgeSocket(client, ws).opened.future());
+        return client.connect(options).compose(ws -> new BridgeSocket(client, ws).opened.future());
     }
 
     private void frame(String text) {

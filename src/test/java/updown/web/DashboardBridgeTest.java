@@ -131,4 +131,38 @@ class DashboardBridgeTest {
                     ctx.completeNow();
                 })));
     }
+
+    @Test
+    @DisplayName("opens only to the dashboard's own page: another web site's origin is refused")
+    void sameOriginOnly(Vertx vertx, VertxTestContext ctx) {
+        String own = "http://127.0.0.1:" + h.port();
+        BridgeSocket.connect(vertx, h.port(), own)
+                .compose(s -> s.register(Addresses.DASHBOARD_MARKETS)
+                        .compose(x -> s.write(send(Addresses.TRADER_MARKETS, new JsonObject())))
+                        .compose(x -> s.next()))
+                .compose(refused -> {
+                    ctx.verify(() -> assertThat(refused.getString("type")).isEqualTo("err"));
+                    return BridgeSocket.connect(vertx, h.port(), "http://evil.example");
+                })
+                .onComplete(ctx.failing(e -> ctx.verify(() -> {
+                    assertThat(e.getMessage()).contains("403");
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    @DisplayName("the origin check compares host and port, with default ports filled in")
+    void originRule(VertxTestContext ctx) {
+        ctx.verify(() -> {
+            assertThat(SameOrigin.matches("http://127.0.0.1:8080", "127.0.0.1:8080")).isTrue();
+            assertThat(SameOrigin.matches("http://Bot.Example", "bot.example:80")).isTrue();
+            assertThat(SameOrigin.matches("https://bot.example", "bot.example:443")).isTrue();
+            assertThat(SameOrigin.matches("http://127.0.0.1:8081", "127.0.0.1:8080")).isFalse();
+            assertThat(SameOrigin.matches("http://evil.example", "127.0.0.1:8080")).isFalse();
+            assertThat(SameOrigin.matches("null", "127.0.0.1:8080")).isFalse();
+            assertThat(SameOrigin.matches("http://127.0.0.1:8080", null)).isFalse();
+            assertThat(SameOrigin.matches("::::", "127.0.0.1:8080")).isFalse();
+        });
+        ctx.completeNow();
+    }
 }
