@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import io.vertx.junit5.VertxExtension;
 import updown.domain.PortfolioCommand;
@@ -68,6 +71,7 @@ class DashboardBrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,2000");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -81,6 +85,15 @@ class DashboardBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /** Script errors on the page (the console also lists the refused requests, which are expected). */
+    private List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Uncaught") || m.contains("TypeError") || m.contains("ReferenceError")
+                        || m.contains("Content Security Policy"))
+                .toList();
     }
 
     private String text(String id) {
@@ -183,6 +196,27 @@ class DashboardBrowserTest {
         wait.withMessage("the page should fit a phone screen").until(d -> (Boolean) ((JavascriptExecutor) d)
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
         saveScreenshot(PHONE_SCREENSHOT);
+        assertThat(scriptErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("falls back to polling the REST API when the event-bus bridge cannot be reached")
+    void pollingFallback() {
+        // the browser itself refuses every request to the bridge, as a proxy without WebSocket support might
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/eventbus/*")));
+        driver.get(h.url("/"));
+        waitForText("balance", "$1234.56");
+        wait.withMessage("the connection badge should say polling").until(
+                d -> "polling".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+
+        portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
+        wait.withMessage("a polled trade should appear without a reload").until(
+                d -> d.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1']")).size() == 1);
+        waitForText("balance", "$" + portfolio.snapshot().balance().format());
+        Object messages = driver.executeScript("return document.body.dataset.bridgeMessages || '0'");
+        assertThat(messages).as("nothing came over the bridge").isEqualTo("0");
+        assertThat(scriptErrors()).isEmpty();
     }
 
     private void saveScreenshot(Path target) throws IOException {
