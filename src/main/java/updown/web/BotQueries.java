@@ -53,9 +53,9 @@ final class BotQueries {
     /** Succeeds only when the portfolio answered OK after a round trip to its repository. */
     Future<Void> checkStorage() {
         return bus.request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.CheckStorage(), options)
-                .compose(m -> m.body() == null || m.body() == ResultCode.OK
-                        ? Future.<Void>succeededFuture()
-                        : Future.failedFuture(new IllegalStateException("storage check answered " + m.body())));
+                .compose(m -> m.body() instanceof ResultCode code && code != ResultCode.OK
+                        ? Future.<Void>failedFuture(new IllegalStateException("storage check answered " + code))
+                        : Future.<Void>succeededFuture());
     }
 
     Future<MarketsView> markets() {

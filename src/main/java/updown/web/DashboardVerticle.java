@@ -31,7 +31,7 @@ public final class DashboardVerticle extends VerticleBase {
     public static final String BRIDGE_PATH = "/eventbus";
     /** The only addresses a browser can receive from. */
     public static final String OUTBOUND_REGEX = "dashboard\\..+";
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final BotConfig config;
