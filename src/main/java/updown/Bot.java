@@ -11,12 +11,16 @@ import updown.bus.LocalRecordCodec;
 import updown.config.BotConfig;
 import updown.config.TradingMode;
 import updown.engine.Engine;
+import updown.engine.live.LiveWalletVerticle;
+import updown.engine.live.WalletSource;
 import updown.market.MarketDataVerticle;
+import updown.notify.NotifierVerticle;
 import updown.portfolio.PortfolioVerticle;
 import updown.repository.Repository;
 import updown.strategy.Decider;
 import updown.strategy.TraderVerticle;
 import updown.time.BotClock;
+import updown.web.DashboardVerticle;
 
 /**
  * The whole bot on one Vert.x instance: verticles deployed in order, each after the previous one is ready, and
@@ -29,6 +33,7 @@ public final class Bot {
     private final Vertx vertx;
     private final List<String> deployments = new ArrayList<>();
     private TraderVerticle trader;
+    private DashboardVerticle dashboard;
 
     private Bot(Vertx vertx) {
         this.vertx = vertx;
@@ -38,7 +43,10 @@ public final class Bot {
     public record Parts(BotConfig config, BotClock clock, Repository repository, Engine engine) {
     }
 
-    /** Deploys portfolio, market data, trader, then the notifier and the dashboard. */
+    /**
+     * Deploys the portfolio (ledger restored), market data, the trader, then the notifier and the dashboard; with a
+     * live engine also the wallet watcher.
+     */
     public static Future<Bot> start(Vertx vertx, Parts parts) {
         LocalRecordCodec.register(vertx.eventBus());
         Bot bot = new Bot(vertx);
@@ -48,6 +56,14 @@ public final class Bot {
         return bot.deploy(new PortfolioVerticle(config, parts.clock(), parts.repository(), paper))
                 .compose(v -> bot.deploy(new MarketDataVerticle(config, parts.clock())))
                 .compose(v -> bot.deploy(bot.trader))
+                .compose(v -> bot.deploy(new NotifierVerticle(config, parts.clock())))
+                .compose(v -> {
+                    bot.dashboard = new DashboardVerticle(config, parts.clock());
+                    return bot.deploy(bot.dashboard);
+                })
+                .compose(v -> parts.engine() instanceof WalletSource wallet
+                        ? bot.deploy(new LiveWalletVerticle(wallet, parts.clock(), config.live().balanceCheckMs()))
+                        : Future.<Void>succeededFuture())
                 .map(v -> {
                     LOG.info("UpDown started in {} mode with the {} engine", config.mode(), parts.engine().name());
                     return bot;
@@ -64,6 +80,11 @@ public final class Bot {
 
     public TraderVerticle trader() {
         return trader;
+    }
+
+    /** The dashboard's bound port (-1 when disabled). */
+    public int dashboardPort() {
+        return dashboard == null ? -1 : dashboard.actualPort();
     }
 
     /** Undeploys in reverse order: the trader stops ticking and finishes its tick before the portfolio goes. */

@@ -7,7 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import updown.config.BotConfig;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.engine.Engine;
 import updown.engine.PaperEngine;
+import updown.engine.live.LiveEngine;
+import updown.engine.live.LivePreflight;
 import updown.time.BotClock;
 
 /** The 24/7 service on live market data (the default command). */
@@ -23,11 +30,35 @@ public final class RunCommand implements Callable<Integer> {
         }
         BotConfig config = loaded.get();
         if (ConfigOption.isLive(config)) {
-            System.err.println("TRADING_MODE=live: live trading is not available in this build; use paper.");
-            return ExitCodes.CONFIG;
+            List<String> problems = LivePreflight.check(config);
+            if (!problems.isEmpty()) {
+                System.err.println("TRADING_MODE=live refused (" + problems.size() + "):");
+                problems.forEach(p -> System.err.println("  " + p));
+                return ExitCodes.CONFIG;
+            }
         }
         BotRunner.prepareLogging(config);
+        // the logger is created only now: logging is configured from the settings first
+        Logger log = LoggerFactory.getLogger(RunCommand.class);
         Vertx vertx = Vertx.vertx();
-        return BotRunner.runUntilSignal(vertx, config, BotClock.system(), PaperEngine.fromConfig(config));
+        BotClock clock = BotClock.system();
+        Engine engine;
+        if (ConfigOption.isLive(config)) {
+            log.warn("*** LIVE TRADING: REAL MONEY{} *** caps {} per order, {} per day",
+                    config.live().dryRun() ? " (DRY RUN)" : "", config.live().maxOrderUsd(),
+                    config.live().maxDailyUsd());
+            try {
+                engine = LiveEngine.create(vertx, config, clock).toCompletionStage().toCompletableFuture()
+                        .get(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                log.error("live engine could not start: {}", cause.getMessage());
+                BotRunner.closeQuietly(vertx);
+                return ExitCodes.FAILURE;
+            }
+        } else {
+            engine = PaperEngine.fromConfig(config);
+        }
+        return BotRunner.runUntilSignal(vertx, config, clock, engine);
     }
 }

@@ -24,6 +24,13 @@ final class AlertFormatter {
         BotConfig.Strategies s = config.strategies();
         StringBuilder b = new StringBuilder();
         b.append("🚀 <b>UpDown started</b> · ").append(config.mode().name()).append('\n');
+        if (config.mode() == updown.config.TradingMode.LIVE) {
+            BotConfig.Live live = config.live();
+            b.append("⚠️ <b>LIVE TRADING: REAL MONEY</b>").append(live.dryRun() ? " (dry run: orders signed, not sent)" : "")
+                    .append('\n');
+            b.append("Caps: ").append(Fmt.usd(live.maxOrderUsd())).append(" per order, ")
+                    .append(Fmt.usd(live.maxDailyUsd())).append(" per day · /stop halts orders\n");
+        }
         b.append("Capital ").append(Fmt.usd(t.initialBalance())).append('\n');
         if (t.sizingMode() == BotConfig.SizingMode.FIXED) {
             b.append("Sizing: fixed ").append(Fmt.usd(t.betSize())).append(" per trade\n");

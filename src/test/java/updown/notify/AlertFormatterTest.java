@@ -99,4 +99,14 @@ class AlertFormatterTest {
         assertThat(AlertFormatter.startup(TestConfig.defaults(), null, "x", Samples.T0).keyboard())
                 .isEqualTo(Keyboard.main());
     }
+
+    @Test
+    @DisplayName("a live start announces itself loudly, with the caps and whether it is a dry run")
+    void liveStartupIsLoud() {
+        var live = TestConfig.with(Map.of("TRADING_MODE", "live", "LIVE_DRY_RUN", "true"));
+        String html = AlertFormatter.startup(live, null, "x", Samples.T0).html();
+        assertThat(html).contains("LIVE TRADING: REAL MONEY", "dry run", "Caps: $25.00 per order, $200.00 per day");
+        String paper = AlertFormatter.startup(TestConfig.defaults(), null, "x", Samples.T0).html();
+        assertThat(paper).doesNotContain("LIVE TRADING");
+    }
 }
