@@ -78,6 +78,7 @@ public final class PriceToBeatVerticle extends VerticleBase {
         source.start(tick -> {
             tracker.addReport(tick);
             watch.onUpdate(clock.instant()).ifPresent(this::publish);
+            poll();
         });
         scheduler.every(1_000, this::poll);
         scheduler.every(Math.max(50, Math.min(1_000, config.market().priceStaleMs() / 4)),
