@@ -107,6 +107,7 @@ public final class HttpJsonClient {
     private void retryOrFail(String url, HttpFailure f, OptionalLong retryAfterMs, Backoff backoff, int n,
                              Promise<HttpReply> promise) {
         failures.failure(f.kind().name(), Urls.redact(url) + ": " + f.getMessage());
+        counters.inc("http.fail." + f.kind().name());
         if (n >= maxAttempts) {
             counters.inc("http.gave-up");
             promise.fail(f);
