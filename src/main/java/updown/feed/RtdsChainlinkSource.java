@@ -19,8 +19,8 @@ import updown.net.WsConnection;
 
 /**
  * Chainlink reports from Polymarket's RTDS websocket ({@code crypto_prices_chainlink}, API-FACTS §4.2): subscribe
- * per symbol on every connect, send {@code PING} every {@value #PING_EVERY_MS} ms, reconnect when silent for
- * PRICE_STALE_MS. The subscribe reply's history dump is replayed as reports too, so a restart recovers the last
+ * per symbol on every connect, send {@code PING} every {@value #PING_EVERY_MS} ms, reconnect when no report came
+ * for PRICE_STALE_MS. The subscribe reply's history dump is replayed as reports too, so a restart recovers the last
  * minute.
  */
 public final class RtdsChainlinkSource implements ReferencePriceSource {
@@ -37,7 +37,7 @@ public final class RtdsChainlinkSource implements ReferencePriceSource {
     private final FailureLog frameErrors = new FailureLog(LOG, "rtds frames");
     private final WsConnection ws;
     private Consumer<ReferenceTick> onTick;
-    private Instant lastMessage;
+    private Instant lastReport;
 
     RtdsChainlinkSource(Vertx vertx, ClockScheduler scheduler, BotConfig config, List<String> symbols,
                         RandomGenerator random) {
@@ -48,7 +48,7 @@ public final class RtdsChainlinkSource implements ReferencePriceSource {
                 new WsConnection.Listener() {
                     @Override
                     public void onOpen() {
-                        lastMessage = scheduler.clock().instant();
+                        lastReport = scheduler.clock().instant();
                         ws.send(RtdsMessages.subscribeChainlink(List.copyOf(RtdsChainlinkSource.this.symbols)));
                     }
 
@@ -82,16 +82,16 @@ public final class RtdsChainlinkSource implements ReferencePriceSource {
         return counters;
     }
 
+    /** PONGs prove the socket alive but not the subscription: no report for PRICE_STALE_MS means resubscribe. */
     private void watchSilence() {
         Instant now = scheduler.clock().instant();
-        if (ws.isOpen() && lastMessage != null && Duration.between(lastMessage, now).toMillis() > cfg.priceStaleMs()) {
+        if (ws.isOpen() && lastReport != null && Duration.between(lastReport, now).toMillis() > cfg.priceStaleMs()) {
             counters.inc("ws.silent-restarts");
-            ws.restart("silent for more than " + cfg.priceStaleMs() + " ms");
+            ws.restart("no report for more than " + cfg.priceStaleMs() + " ms");
         }
     }
 
     private void onFrame(String text) {
-        lastMessage = scheduler.clock().instant();
         ParseResult<RtdsMessage> r = RtdsParser.parse(text);
         if (!r.isOk()) {
             counters.parseError(r.error());
@@ -99,8 +99,10 @@ public final class RtdsChainlinkSource implements ReferencePriceSource {
             return;
         }
         if (r.value() instanceof RtdsMessage.Update u) {
+            lastReport = scheduler.clock().instant();
             deliver(u.tick());
         } else if (r.value() instanceof RtdsMessage.Snapshot s) {
+            lastReport = scheduler.clock().instant();
             counters.inc("rtds.snapshots");
             s.ticks().forEach(this::deliver);
         } else {

@@ -196,6 +196,7 @@ public final class BookFeedVerticle extends VerticleBase {
         for (String t : new ArrayList<>(keeper.followed())) {
             counters.inc("book.fallback-polls");
             rest.book(t).onComplete(ar -> {
+                counters.inc("book.rest-answers");
                 Instant now = clock.instant();
                 if (ar.succeeded() && ar.result() instanceof ClobRest.BookAnswer.Found f) {
                     publish(keeper.onBook(f.book(), BookKeeper.Source.REST_RESYNC, now));
@@ -213,6 +214,7 @@ public final class BookFeedVerticle extends VerticleBase {
     private void resync(String token, BookKeeper.Source source) {
         counters.inc(source == BookKeeper.Source.REST_CHECK ? "book.cross-checks" : "book.resyncs");
         rest.book(token).onComplete(ar -> {
+            counters.inc("book.rest-answers");
             Instant now = clock.instant();
             if (ar.failed()) {
                 counters.inc("book.resync-failed");

@@ -157,7 +157,10 @@ public final class MarketScannerVerticle extends VerticleBase {
                     }
                     return checkResolutions(now);
                 })
-                .onComplete(ar -> cycleRunning = false);
+                .onComplete(ar -> {
+                    cycleRunning = false;
+                    counters.inc("scan.completed");
+                });
     }
 
     /** A market Gamma told us about; {@code forced} publishes it even unchanged (a lookup asked for it). */

@@ -31,6 +31,7 @@ import updown.domain.Price;
 import updown.domain.Shares;
 import updown.testkit.ClockPump;
 import updown.testkit.FakeClob;
+import updown.testkit.Await;
 import updown.testkit.MarketEventLog;
 import updown.testkit.TestConfig;
 import updown.time.VirtualClock;
@@ -105,6 +106,15 @@ class BookFeedVerticleTest {
         });
     }
 
+    /**
+     * Fresh books AND the socket subscribed with its dump received AND the initial REST answers in: only then may a
+     * test move the clock or change the venue (else it races the start-up I/O).
+     */
+    private Future<Void> settled(Vertx vertx, Future<BookFeedVerticle> deployed, int restAnswers, String... tokens) {
+        return fresh(tokens).compose(v -> Await.until(vertx, () -> deployed.result().counters().get("ws.frames") >= 1
+                && deployed.result().counters().get("book.rest-answers") >= restAnswers));
+    }
+
     static OrderBook fold(MarketEventLog log, String token) {
         LocalBook b = new LocalBook(token);
         for (MarketEvent e : log.all()) {
@@ -141,7 +151,7 @@ class BookFeedVerticleTest {
     @DisplayName("socket dropped mid-stream → reconnect → REST resync → the book has no gap")
     void dropReconnectResync(Vertx vertx, VertxTestContext ctx) {
         Future<BookFeedVerticle> deployed = deploy(vertx, config(Map.of()), market(WINDOW, UP, DOWN));
-        deployed.compose(v -> fresh(UP, DOWN))
+        deployed.compose(v -> settled(vertx, deployed, 4, UP, DOWN))
                 .compose(v -> {
                     clob.setLevel(UP, BookSide.BID, "0.49", "3");
                     return log.awaitCount(MarketEvent.BookLevelChanged.class, c -> true, 1);
@@ -152,11 +162,11 @@ class BookFeedVerticleTest {
                     clob.setLevelSilently(UP, BookSide.ASK, "0.52", "0");
                     clob.setLevelSilently(UP, BookSide.ASK, "0.56", "40");
                     clob.setLevelSilently(UP, BookSide.BID, "0.40", "50");
-                    return waitFor(vertx, () -> deployed.result().counters().get("ws.down") >= 1);
+                    return Await.until(vertx, () -> deployed.result().counters().get("ws.reconnects-scheduled") >= 1);
                 })
                 .compose(v -> {
                     clock.advance(Duration.ofSeconds(1)); // past the reconnect backoff
-                    return waitFor(vertx, () -> clob.wsConnections() >= 2);
+                    return Await.until(vertx, () -> clob.wsConnections() >= 2);
                 })
                 .compose(v -> log.await(l -> matchesVenue(UP)))
                 .compose(v -> {
@@ -177,14 +187,14 @@ class BookFeedVerticleTest {
     @DisplayName("socket open but silent → each book is marked stale once, with the reason, then resynced")
     void silentSocketGoesStale(Vertx vertx, VertxTestContext ctx) {
         Future<BookFeedVerticle> deployed = deploy(vertx, config(Map.of("BOOK_STALE_MS", "30000")), market(WINDOW, UP, DOWN));
-        deployed.compose(v -> fresh(UP, DOWN))
+        deployed.compose(v -> settled(vertx, deployed, 4, UP, DOWN))
                 .compose(v -> {
                     clob.freeze(true);
                     clock.advance(Duration.ofSeconds(31));
                     return log.await(l -> l.of(MarketEvent.BookHealth.class).stream().filter(MarketEvent.BookHealth::stale)
                             .map(MarketEvent.BookHealth::tokenId).distinct().count() == 2);
                 })
-                .compose(v -> waitFor(vertx, () -> deployed.result().counters().get("ws.silent-restarts") >= 1))
+                .compose(v -> Await.until(vertx, () -> deployed.result().counters().get("ws.silent-restarts") >= 1))
                 .compose(v -> log.await(l -> l.of(MarketEvent.BookHealth.class).stream()
                         .filter(h -> h.tokenId().equals(UP)).count() >= 3))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
@@ -203,23 +213,35 @@ class BookFeedVerticleTest {
     }
 
     @Test
-    @DisplayName("socket down and REST fallback failing too → stale with that reason; back when the venue returns")
+    @DisplayName("socket down and REST fallback failing too → stale with that reason; fresh again when the venue returns")
     void socketDownAndRestDown(Vertx vertx, VertxTestContext ctx) {
         Future<BookFeedVerticle> deployed = deploy(vertx, config(Map.of("BOOK_STALE_MS", "600000")), market(WINDOW, UP, DOWN));
         ClockPump[] pump = new ClockPump[1];
-        deployed.compose(v -> fresh(UP, DOWN))
+        deployed.compose(v -> settled(vertx, deployed, 4, UP, DOWN))
                 .compose(v -> {
-                    clob.failNext("/book", 1000, 503, Map.of(), "{\"error\":\"unavailable\"}");
+                    clob.refuseWebSockets(503);
+                    clob.failNext("/book", 10_000, 503, Map.of(), "{\"error\":\"unavailable\"}");
                     clob.dropConnections();
                     pump[0] = ClockPump.start(vertx, clock, Duration.ofMillis(200), 5);
                     return log.await(l -> l.of(MarketEvent.BookHealth.class).stream()
                             .anyMatch(h -> h.stale() && h.tokenId().equals(UP)));
                 })
+                .compose(v -> {
+                    clob.refuseWebSockets(0);
+                    clob.clearFaults();
+                    return log.await(l -> {
+                        List<MarketEvent.BookHealth> up = l.of(MarketEvent.BookHealth.class).stream()
+                                .filter(h -> h.tokenId().equals(UP)).toList();
+                        return up.size() >= 3 && !up.get(up.size() - 1).stale();
+                    });
+                })
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     pump[0].stop();
-                    MarketEvent.BookHealth stale = log.of(MarketEvent.BookHealth.class).stream()
-                            .filter(h -> h.stale() && h.tokenId().equals(UP)).findFirst().orElseThrow();
-                    assertThat(stale.reason()).startsWith("socket down and REST fallback failed");
+                    List<MarketEvent.BookHealth> up = log.of(MarketEvent.BookHealth.class).stream()
+                            .filter(h -> h.tokenId().equals(UP)).toList();
+                    assertThat(up.get(1).stale()).isTrue();
+                    assertThat(up.get(1).reason()).startsWith("socket down and REST fallback failed");
+                    assertThat(up.get(2).stale()).isFalse();
                     assertThat(deployed.result().counters().get("http.5xx")).isGreaterThanOrEqualTo(2);
                     ctx.completeNow();
                 })));
@@ -230,7 +252,7 @@ class BookFeedVerticleTest {
     void crossCheckDisagreement(Vertx vertx, VertxTestContext ctx) {
         Future<BookFeedVerticle> deployed = deploy(vertx, config(Map.of("BOOK_STALE_MS", "600000",
                 "BOOK_CHECK_INTERVAL_MS", "5000")), market(WINDOW, UP, DOWN));
-        deployed.compose(v -> fresh(UP, DOWN))
+        deployed.compose(v -> settled(vertx, deployed, 4, UP, DOWN))
                 .compose(v -> {
                     clob.setLevelSilently(UP, BookSide.BID, "0.48", "99");
                     clock.advance(Duration.ofSeconds(6));
@@ -276,13 +298,13 @@ class BookFeedVerticleTest {
         clob.setBook("2002", "0xnext", List.of(Level.of("0.49", "1")), List.of(Level.of("0.5", "1")));
         Future<BookFeedVerticle> deployed = deploy(vertx, config(Map.of("BOOK_STALE_MS", "3600000")),
                 market(WINDOW, UP, DOWN), market(next, "2001", "2002"));
-        deployed.compose(v -> fresh(UP, DOWN, "2001", "2002"))
+        deployed.compose(v -> settled(vertx, deployed, 8, UP, DOWN, "2001", "2002"))
                 .compose(v -> {
                     clock.advanceTo(next.plusSeconds(1));
                     return log.await(l -> l.of(MarketEvent.BookHealth.class).stream()
                             .anyMatch(h -> h.tokenId().equals(UP) && h.stale()));
                 })
-                .compose(v -> waitFor(vertx, () -> clob.received().stream().anyMatch(m -> m.contains("unsubscribe"))))
+                .compose(v -> Await.until(vertx, () -> clob.received().stream().anyMatch(m -> m.contains("unsubscribe"))))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     assertThat(log.of(MarketEvent.BookHealth.class).stream().filter(h -> h.tokenId().equals(UP))
                             .reduce((a, b) -> b).orElseThrow().reason()).startsWith("not followed any more");
@@ -293,20 +315,4 @@ class BookFeedVerticleTest {
                 })));
     }
 
-    /** Polls a condition every few real ms (for counters the event log cannot see). */
-    static Future<Void> waitFor(Vertx vertx, java.util.function.BooleanSupplier cond) {
-        io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
-        if (cond.getAsBoolean()) {
-            p.complete();
-            return p.future();
-        }
-        long[] id = new long[1];
-        id[0] = vertx.setPeriodic(5, t -> {
-            if (cond.getAsBoolean()) {
-                vertx.cancelTimer(id[0]);
-                p.tryComplete();
-            }
-        });
-        return p.future();
-    }
 }

@@ -25,6 +25,7 @@ import updown.domain.Price;
 import updown.domain.Resolution;
 import updown.domain.Shares;
 import updown.feed.RtdsChainlinkSource;
+import updown.testkit.Await;
 import updown.testkit.FakeBinance;
 import updown.testkit.FakeGamma;
 import updown.testkit.MarketEventLog;
@@ -92,6 +93,9 @@ class MarketDataCycleTest {
                         .map(MarketEvent.BookHealth::tokenId).distinct().count() == 4
                         && l.of(MarketEvent.CandleUpdated.class).size() >= 20
                         && !l.of(MarketEvent.PriceToBeat.class).isEmpty()))
+                // sockets up and subscribed before the venue changes anything
+                .compose(v -> Await.until(vertx, () -> md.books().counters().get("ws.frames") >= 1
+                        && fakes.binance.openSockets() == 1))
                 .compose(v -> {
                     ctx.verify(() -> {
                         List<MarketEvent.MarketDiscovered> found = log.of(MarketEvent.MarketDiscovered.class);
@@ -155,6 +159,7 @@ class MarketDataCycleTest {
                 "BOOK_STALE_MS", "3600000")), clock, 7, RtdsChainlinkSource.FACTORY);
         vertx.deployVerticle(md)
                 .compose(id -> log.await(l -> !l.of(MarketEvent.PriceToBeat.class).isEmpty()))
+                .compose(v -> Await.until(vertx, () -> md.scanner().counters().get("scan.completed") >= 1))
                 .compose(v -> {
                     clock.advanceTo(NEXT.plusSeconds(5));
                     fakes.rtds.pushPrice(NEXT.plusMillis(300), "80981.50");
@@ -162,7 +167,7 @@ class MarketDataCycleTest {
                     fakes.gamma.update(SLUG, m -> m.put("closed", true).put("outcomePrices", "[\"0.0005\", \"0.9995\"]"));
                     clock.advance(Duration.ofSeconds(31));
                     return log.await(l -> l.of(MarketEvent.PriceToBeat.class).stream().anyMatch(p -> p.endMicros() != null)
-                            && md.scanner().counters().get("resolution.checks") >= 1);
+                            && md.scanner().counters().get("scan.completed") >= 2);
                 })
                 .compose(v -> {
                     ctx.verify(() -> assertThat(log.of(MarketEvent.MarketResolved.class)).isEmpty());

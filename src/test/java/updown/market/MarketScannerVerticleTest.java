@@ -29,6 +29,7 @@ import updown.testkit.ClockPump;
 import updown.testkit.FakeClob;
 import updown.testkit.FakeGamma;
 import updown.testkit.FakeServer;
+import updown.testkit.Await;
 import updown.testkit.MarketEventLog;
 import updown.testkit.TestConfig;
 import updown.time.VirtualClock;
@@ -103,11 +104,11 @@ class MarketScannerVerticleTest {
         List<ReferenceWindow> windows = new java.util.concurrent.CopyOnWriteArrayList<>();
         vertx.eventBus().<ReferenceWindow>consumer(Addresses.MARKET_REFERENCE_WINDOWS, m -> windows.add(m.body()));
         deploy(vertx, config(Map.of()))
-                .compose(s -> discovered(SLUG).compose(v -> discovered(NEXT_SLUG)).map(s))
+                .compose(s -> discovered(SLUG).compose(v -> discovered(NEXT_SLUG))
+                        .compose(v -> Await.until(vertx, () -> s.counters().get("scan.completed") >= 1)).map(s))
                 .compose(s -> {
                     clock.advance(Duration.ofSeconds(31)); // a second scan: nothing changed, nothing published
-                    return BookFeedVerticleTest.waitFor(vertx, () -> s.counters().get("scan.cycles") >= 2
-                            && !s.counters().snapshot().isEmpty() && slugRequests(SLUG).size() >= 2).map(s);
+                    return Await.until(vertx, () -> s.counters().get("scan.completed") >= 2).map(s);
                 })
                 .onComplete(ctx.succeeding(s -> ctx.verify(() -> {
                     assertThat(log.of(MarketEvent.MarketDiscovered.class)).hasSize(2);
@@ -156,7 +157,7 @@ class MarketScannerVerticleTest {
                 .compose(s -> {
                     pump[0] = ClockPump.start(vertx, clock, Duration.ofMillis(250), 5);
                     // the first /events request to arrive got the 429; wait for its retry
-                    return discovered(SLUG).compose(v -> BookFeedVerticleTest.waitFor(vertx, () -> {
+                    return discovered(SLUG).compose(v -> Await.until(vertx, () -> {
                         String q = gamma.requests(r -> r.path().equals("/events")).get(0).query();
                         return gamma.requests(r -> r.path().equals("/events") && r.query().equals(q)).size() >= 2;
                     })).map(s);
@@ -200,7 +201,13 @@ class MarketScannerVerticleTest {
         deploy(vertx, config(Map.of("HTTP_TIMEOUT_MS", "1000")))
                 .compose(s -> {
                     pump[0] = ClockPump.start(vertx, clock, Duration.ofMillis(100), 5);
-                    return discovered(SLUG).map(s);
+                    // the first /events request to arrive hangs; wait for its timeout and its retry
+                    return Await.until(vertx, () -> s.counters().get("http.fail.TIMEOUT") >= 1)
+                            .compose(v -> Await.until(vertx, () -> {
+                                String q = gamma.requests(r -> r.path().equals("/events")).get(0).query();
+                                return gamma.requests(r -> r.path().equals("/events") && r.query().equals(q)).size() >= 2;
+                            }))
+                            .compose(v -> discovered(SLUG)).map(s);
                 })
                 .onComplete(ctx.succeeding(s -> ctx.verify(() -> {
                     pump[0].stop();
@@ -244,8 +251,9 @@ class MarketScannerVerticleTest {
         deploy(vertx, config(Map.of()))
                 .compose(s -> {
                     vertx.eventBus().send(Addresses.MARKET_LOOKUP, new MarketCommand.LookupMarkets(List.of(SLUG)));
-                    return discovered(SLUG).compose(v -> BookFeedVerticleTest.waitFor(vertx,
-                            () -> s.counters().get("resolution.checks") >= 2)).map(s);
+                    return discovered(SLUG).compose(v -> Await.until(vertx,
+                            () -> s.counters().get("resolution.checks") >= 2 && s.counters().get("scan.completed") >= 1))
+                            .map(s);
                 })
                 .compose(s -> {
                     ctx.verify(() -> assertThat(log.of(MarketEvent.MarketResolved.class)).isEmpty());
@@ -270,7 +278,7 @@ class MarketScannerVerticleTest {
         deploy(vertx, config(Map.of()))
                 .compose(s -> {
                     vertx.eventBus().send(Addresses.MARKET_LOOKUP, new MarketCommand.LookupMarkets(List.of(SLUG)));
-                    return BookFeedVerticleTest.waitFor(vertx, () -> s.counters().get("resolution.conflicts") >= 1).map(s);
+                    return Await.until(vertx, () -> s.counters().get("resolution.conflicts") >= 1).map(s);
                 })
                 .onComplete(ctx.succeeding(s -> ctx.verify(() -> {
                     assertThat(log.of(MarketEvent.MarketResolved.class)).isEmpty();

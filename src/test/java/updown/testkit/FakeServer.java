@@ -49,6 +49,7 @@ public abstract class FakeServer {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     protected final List<ServerWebSocket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicBoolean frozen = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger refuseWs = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private int wsConnections;
@@ -62,6 +63,14 @@ public abstract class FakeServer {
     protected Future<Void> listen() {
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                 .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(16 << 20));
+        server.webSocketHandshakeHandler(h -> {
+            int refuse = refuseWs.get();
+            if (refuse > 0) {
+                h.reject(refuse);
+            } else {
+                h.accept();
+            }
+        });
         server.webSocketHandler(ws -> {
             synchronized (this) {
                 wsConnections++;
@@ -134,6 +143,12 @@ public abstract class FakeServer {
         return this;
     }
 
+    /** Drops every scripted fault not yet used. */
+    public synchronized FakeServer clearFaults() {
+        faults.clear();
+        return this;
+    }
+
     private synchronized Fault takeFault(String path) {
         for (Fault f : faults) {
             if (path.startsWith(f.pathPrefix())) {
@@ -166,6 +181,11 @@ public abstract class FakeServer {
     /** While frozen, sockets stay open but nothing is sent or answered (not even PONG). */
     public void freeze(boolean on) {
         frozen.set(on);
+    }
+
+    /** While {@code status > 0}, websocket handshakes are rejected with that HTTP status (0 accepts again). */
+    public void refuseWebSockets(int status) {
+        refuseWs.set(status);
     }
 
     public boolean frozen() {
