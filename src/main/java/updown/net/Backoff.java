@@ -29,7 +29,7 @@ public final class Backoff {
         }
         attempt++;
         long half = ceiling / 2;
-        return half + random.nextLong(ceiling - half + 1);
+        return Math.max(1, half + random.nextLong(ceiling - half + 1));
     }
 
     public void reset() {
