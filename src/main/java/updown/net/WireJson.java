@@ -34,8 +34,8 @@ public final class WireJson {
             return ParseResult.ok(body.get());
         } catch (WireException e) {
             return ParseResult.failed(e.toError());
-        } catch (ArithmeticException | IllegalArgumentException | IllegalStateException | NullPointerException
-                 | IndexOutOfBoundsException | UnsupportedOperationException | ClassCastException e) {
+        } catch (RuntimeException e) {
+            // anything else a hostile input can provoke (overflow, out-of-range dates...) is a bad value too
             return ParseResult.failed(ParseError.Kind.BAD_VALUE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
