@@ -26,7 +26,6 @@ import updown.domain.Resolution;
 import updown.feed.ReferenceWindow;
 import updown.net.ClockScheduler;
 import updown.net.Counters;
-import updown.net.FailureLog;
 import updown.net.HttpJsonClient;
 import updown.time.BotClock;
 
@@ -77,7 +76,6 @@ public final class MarketScannerVerticle extends VerticleBase {
     private HttpJsonClient clobHttp;
     private GammaClient gamma;
     private ClobRest clob;
-    private FailureLog scanFailures;
     private boolean cycleRunning;
     private long cycles;
 
@@ -97,7 +95,6 @@ public final class MarketScannerVerticle extends VerticleBase {
     public Future<?> start() {
         LocalRecordCodec.register(vertx.eventBus());
         scheduler = new ClockScheduler(vertx, clock);
-        scanFailures = new FailureLog(LOG, "market scan");
         gammaHttp = new HttpJsonClient(vertx, scheduler, cfg, random, counters, "gamma", 3);
         clobHttp = new HttpJsonClient(vertx, scheduler, cfg, random, counters, "clob-rest", 3);
         gamma = new GammaClient(gammaHttp, cfg.gammaApiUrl(), counters);
@@ -141,22 +138,18 @@ public final class MarketScannerVerticle extends VerticleBase {
                 Instant current = Windows.startOf(now, minutes);
                 for (Instant start : List.of(current, current.plus(Duration.ofMinutes(minutes)))) {
                     String slug = Windows.slug(asset, minutes, start);
+                    // transport failures are logged once per kind by the HTTP client; here they are only counted
                     work.add(gamma.bySlug(slug).onSuccess(found -> found.ifPresent(gm -> onMarket(gm, false)))
-                            .onFailure(e -> scanFailures.failure("lookup failed", e.getMessage())));
+                            .onFailure(e -> counters.inc("scan.lookup-failed")));
                 }
                 if (cycles % BROAD_EVERY == 1) {
                     work.add(gamma.broad(asset, minutes, now).onSuccess(list -> list.forEach(gm -> onMarket(gm, false)))
-                            .onFailure(e -> scanFailures.failure("broad search failed", e.getMessage())));
+                            .onFailure(e -> counters.inc("scan.broad-failed")));
                 }
             }
         }
         Future.join(work)
-                .transform(ar -> {
-                    if (ar.succeeded()) {
-                        scanFailures.success();
-                    }
-                    return checkResolutions(now);
-                })
+                .transform(ar -> checkResolutions(now))
                 .onComplete(ar -> {
                     cycleRunning = false;
                     counters.inc("scan.completed");

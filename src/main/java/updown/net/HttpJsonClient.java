@@ -36,6 +36,7 @@ public final class HttpJsonClient {
     private final Counters counters;
     private final FailureLog failures;
     private final int maxAttempts;
+    private boolean closed;
 
     public HttpJsonClient(Vertx vertx, ClockScheduler scheduler, BotConfig.MarketData cfg, RandomGenerator random,
                           Counters counters, String name, int maxAttempts) {
@@ -106,6 +107,11 @@ public final class HttpJsonClient {
 
     private void retryOrFail(String url, HttpFailure f, OptionalLong retryAfterMs, Backoff backoff, int n,
                              Promise<HttpReply> promise) {
+        if (closed) {
+            // the owner is shutting down: requests cut short by close() are not failures worth a log line
+            promise.tryFail(f);
+            return;
+        }
         failures.failure(f.kind().name(), Urls.redact(url) + ": " + f.getMessage());
         counters.inc("http.fail." + f.kind().name());
         if (n >= maxAttempts) {
@@ -133,6 +139,7 @@ public final class HttpJsonClient {
     }
 
     public void close() {
+        closed = true;
         client.close();
     }
 }
