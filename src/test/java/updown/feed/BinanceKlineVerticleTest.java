@@ -177,6 +177,26 @@ class BinanceKlineVerticleTest {
     }
 
     @Test
+    @DisplayName("a connection approaching Binance's forced 24 h close is replaced on our terms, then backfilled")
+    void reconnectBeforeTheDailyClose(Vertx vertx, VertxTestContext ctx) {
+        deploy(vertx, Map.of("PRICE_STALE_MS", "3600000"))
+                .compose(v -> closedUpTo(M0 - MIN).map(v))
+                .compose(v -> Await.until(vertx, () -> binance.openSockets() == 1).map(v))
+                .compose(v -> {
+                    clock.advance(Duration.ofHours(23).plusMinutes(31));
+                    return Await.until(vertx, () -> v.counters().get("ws.reconnects-scheduled") >= 1).map(v);
+                })
+                .compose(v -> {
+                    clock.advance(Duration.ofSeconds(5));
+                    return Await.until(vertx, () -> binance.wsConnections() >= 2).map(v);
+                })
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    assertThat(v.counters().get("klines.age-restarts")).isEqualTo(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     @DisplayName("no kline for PRICE_STALE_MS → FeedHealth binance stale (once); the next kline → fresh again")
     void staleAndBack(Vertx vertx, VertxTestContext ctx) {
         deploy(vertx, Map.of("PRICE_STALE_MS", "5000"))

@@ -158,6 +158,14 @@ class ClobParserTest {
                 "{\"assets_ids\":[\"1\",\"2\"],\"type\":\"market\",\"custom_feature_enabled\":true}");
         assertThat(ClobMessages.operation("unsubscribe", List.of("3"))).isEqualTo(
                 "{\"assets_ids\":[\"3\"],\"operation\":\"unsubscribe\",\"custom_feature_enabled\":true}");
+        io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(Fixtures.fixture("clob-ws/subscribe-market.json"));
+        java.util.List<String> ids = doc.getJsonArray("assets_ids").stream().map(String::valueOf).toList();
+        assertThat(new io.vertx.core.json.JsonObject(ClobMessages.subscribe(ids))).isEqualTo(doc);
+        io.vertx.core.json.JsonObject more = new io.vertx.core.json.JsonObject(
+                Fixtures.fixture("clob-ws/subscribe-more-assets.assembled.json"));
+        assertThat(new io.vertx.core.json.JsonObject(ClobMessages.operation("subscribe",
+                more.getJsonArray("assets_ids").stream().map(String::valueOf).toList()))).isEqualTo(more);
+        assertThat(Fixtures.fixture("clob-ws/client-heartbeat.txt").strip()).isEqualTo(ClobMessages.PING);
     }
 
     private static ClobWsEvent single(String fixture) {
