@@ -1,7 +1,7 @@
 package updown;
 
 import io.vertx.core.Future;
-import io.vertx.core.Verticle;
+import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class Bot {
                 .recover(err -> bot.stop().transform(ignored -> Future.failedFuture(err)));
     }
 
-    private Future<Void> deploy(Verticle verticle) {
+    private Future<Void> deploy(Deployable verticle) {
         return vertx.deployVerticle(verticle).map(id -> {
             deployments.add(id);
             return null;

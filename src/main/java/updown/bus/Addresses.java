@@ -14,6 +14,16 @@ public final class Addresses {
     public static final String MARKET_LOOKUP = "market.cmd.lookup";
     /** Ask the book feed which tokens to follow (the trader's active markets). */
     public static final String MARKET_WATCH = "market.cmd.watch";
+    /**
+     * Internal to market/: the book feed tells the scanner about a websocket {@code market_resolved} event, one of
+     * the two cross-checks of a resolution. Body: {@code updown.market.ClobResolutionSeen}.
+     */
+    public static final String MARKET_CLOB_RESOLVED = "market.internal.clob-resolved";
+    /**
+     * Internal to market/ and feed/: the scanner tells the price-to-beat keeper which windows to price and by which
+     * rule (the market's resolutionSource). Body: {@code updown.feed.ReferenceWindow}.
+     */
+    public static final String MARKET_REFERENCE_WINDOWS = "market.internal.reference-windows";
 
     // trader (owner: strategy/TraderVerticle)
     public static final String TRADER_TICKED = "trader.ticked";

@@ -1,6 +1,9 @@
 package updown.testkit;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,5 +48,25 @@ public final class Await {
             throw new AssertionError("future did not complete within " + SAFETY_NET_SECONDS + " s", e);
         }
         throw new AssertionError("expected the future to fail, but it succeeded");
+    }
+
+    /**
+     * Completes once {@code condition} holds, checked now and every 5 real ms: for conditions no event announces
+     * (counters, a fake's connection count). A condition, not a sleep: it completes as soon as it holds.
+     */
+    public static Future<Void> until(Vertx vertx, BooleanSupplier condition) {
+        Promise<Void> p = Promise.promise();
+        if (condition.getAsBoolean()) {
+            p.complete();
+            return p.future();
+        }
+        long[] id = new long[1];
+        id[0] = vertx.setPeriodic(5, t -> {
+            if (condition.getAsBoolean()) {
+                vertx.cancelTimer(id[0]);
+                p.tryComplete();
+            }
+        });
+        return p.future();
     }
 }
