@@ -20,17 +20,20 @@ import updown.engine.Order;
  * What the engine will send for an {@link Order}, or why it refuses before sending anything. Pure: no I/O.
  *
  * <p>A directional order is one marketable BUY spending {@code order.amount} at no worse than
- * {@code order.limitPrice}. ARB is two BUYs, Up then Down, sized to the same number of shares at the two limits:
- * {@code shares = ⌊amount / (upLimit + downLimit)⌋} (whole cents of a share); the Up limit is
+ * {@code order.limitPrice}. ARB is two BUYs, Up then Down, each spending half the amount (SPEC §5, exactly as the
+ * paper engine: {@code up_shares = half / up_price}, {@code down_shares = half / down_price}); the Up limit is
  * {@code order.limitPrice}, the Down limit {@code signal.arbDownAsk}.
  *
  * <p>Checks, in order: a tradeable side and a positive amount; the market accepts orders; LIVE_MAX_ORDER_USD on the
  * order's amount; limits on the tick grid (the coarser of the market's and the book's tick, rounded down); at least
  * one lot and at least the market's minimum size (in shares, at the limit, the fewest the order can receive); the
- * decision's book has an ask at or below the limit; amount + estimated fee within the portfolio's available balance.
+ * decision's book has an ask at or below the limit (an ask only above it is PRICE_ABOVE_LIMIT, none at all
+ * NO_LIQUIDITY); amount + the highest fee the order could incur within the portfolio's available balance.
  *
  * @param legs        one (directional) or two (ARB: Up, Down) legs
- * @param feeEstimate the taker fee if every leg filled at its limit
+ * @param feeEstimate the highest taker fee the legs can incur: spending a fixed amount, the fee
+ *                    {@code amount/p × rate × (p(1−p))^e} is largest at the cheapest price, so it is taken over the
+ *                    book's asks at or below the limit and the limit itself
  */
 record OrderPlan(Direction side, List<Leg> legs, Usd feeEstimate) {
 
@@ -82,10 +85,11 @@ record OrderPlan(Direction side, List<Leg> legs, Usd feeEstimate) {
             }
             OrderBook book = l.outcome() == Outcome.UP ? order.upBook() : order.downBook();
             if (book != null && !hasAskAtOrBelow(book, l.amounts().price())) {
-                return reject(ResultCode.NO_LIQUIDITY, l.outcome() + " leg: no ask at or below "
-                        + l.amounts().price());
+                boolean anyAsk = book.asks().stream().anyMatch(a -> a.size().isPositive());
+                return reject(anyAsk ? ResultCode.PRICE_ABOVE_LIMIT : ResultCode.NO_LIQUIDITY, l.outcome()
+                        + " leg: no ask at or below " + l.amounts().price());
             }
-            fee = fee.plus(FeeMath.fee(l.amounts().minShares(), l.amounts().price(), m.fees()));
+            fee = fee.plus(worstFee(l, book, m));
         }
         OrderPlan full = new OrderPlan(order.side(), plan.legs(), fee);
         if (full.worstCaseCost().greaterThan(order.availableBalance())) {
@@ -100,29 +104,33 @@ record OrderPlan(Direction side, List<Leg> legs, Usd feeEstimate) {
         if (downLimit == null) {
             return reject(ResultCode.INVALID_INPUT, "ARB order without a Down price (signal.arbDownAsk)");
         }
-        Optional<Price> up = OrderAmounts.alignedLimit(order.limitPrice(), tick(order, Outcome.UP));
-        Optional<Price> down = OrderAmounts.alignedLimit(downLimit, tick(order, Outcome.DOWN));
-        if (up.isEmpty() || down.isEmpty()) {
-            return reject(ResultCode.INVALID_INPUT, "ARB limit below one tick");
-        }
-        long pair = up.get().micros() + down.get().micros();
-        // shares = ⌊amount / (up + down)⌋ in whole hundredths of a share (the venue's size precision)
-        long shares = java.math.BigInteger.valueOf(order.amount().micros())
-                .multiply(java.math.BigInteger.valueOf(Micros.ONE))
-                .divide(java.math.BigInteger.valueOf(pair)).longValueExact();
-        shares -= shares % 10_000L;
-        Usd upAmount = up.get().costOf(Shares.ofMicros(shares));
-        Usd downAmount = down.get().costOf(Shares.ofMicros(shares));
-        Result u = leg(order, Outcome.UP, upAmount, up.get());
+        Usd half = order.amount().half();
+        Result u = leg(order, Outcome.UP, half, order.limitPrice());
         if (u.rejection() != null) {
             return u;
         }
-        Result d = leg(order, Outcome.DOWN, downAmount, down.get());
+        Result d = leg(order, Outcome.DOWN, order.amount().minus(half), downLimit);
         if (d.rejection() != null) {
             return d;
         }
         return new Result(new OrderPlan(Direction.ARB, List.of(u.plan().legs().get(0), d.plan().legs().get(0)),
                 Usd.ZERO), null);
+    }
+
+    /** The largest fee spending this leg's amount could cost at any price it may fill at. */
+    private static Usd worstFee(Leg leg, OrderBook book, Market m) {
+        Usd spend = Usd.ofMicros(leg.amounts().makerAmount());
+        Price limit = leg.amounts().price();
+        Usd worst = FeeMath.fee(spend.sharesAt(limit), limit, m.fees());
+        if (book != null) {
+            for (Level a : book.asks()) {
+                if (a.price().isZero() || a.price().greaterThan(limit)) {
+                    continue;
+                }
+                worst = Usd.max(worst, FeeMath.fee(spend.sharesAt(a.price()), a.price(), m.fees()));
+            }
+        }
+        return worst;
     }
 
     private static Result leg(Order order, Outcome outcome, Usd amount, Price limit) {

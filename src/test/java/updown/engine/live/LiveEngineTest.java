@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -371,12 +372,12 @@ class LiveEngineTest {
     }
 
     @Test
-    @DisplayName("ARB buys Up then Down for the same shares and books both legs in one Fill")
+    @DisplayName("ARB buys Up then Down with half the amount each (SPEC §5) and books both legs in one Fill")
     void arbBothLegs(Vertx vertx, VertxTestContext ctx) {
-        // $9.20 over 0.47 + 0.45 = 0.92 per pair → 10 shares each: Up $4.70 at ≤ 0.47, Down $4.50 at ≤ 0.45
+        // $9.40: half $4.70 per side → Up 4.70 / 0.47 = 10 shares, Down 4.70 / 0.45 = 10.44… shares
         fake.asks(UP, Level.of("0.47", "50"));
         engine(vertx, Map.of())
-                .compose(e -> e.execute(LiveKit.arb("9.20", "0.47", "0.45", book(UP, Level.of("0.47", "50")),
+                .compose(e -> e.execute(LiveKit.arb("9.40", "0.47", "0.45", book(UP, Level.of("0.47", "50")),
                         book(DOWN, Level.of("0.45", "50")))))
                 .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
                     Fill f = fill(ex);
@@ -385,10 +386,11 @@ class LiveEngineTest {
                     assertThat(f.shares()).isEqualTo(Shares.of("10"));
                     assertThat(f.price()).isEqualTo(Price.of("0.47"));
                     assertThat(f.altTokenId()).isEqualTo(DOWN);
-                    assertThat(f.altShares()).isEqualTo(Shares.of("10"));
                     assertThat(f.altPrice()).isEqualTo(Price.of("0.45"));
-                    assertThat(f.amount()).isEqualTo(Usd.of("9.20"));
-                    assertThat(f.fee()).isEqualTo(fee("10", "0.47").plus(fee("10", "0.45")));
+                    assertThat(f.altShares().micros()).isBetween(Shares.of("10.44").micros(),
+                            Shares.of("10.4445").micros());
+                    assertThat(f.amount().micros()).isBetween(Usd.of("9.39").micros(), Usd.of("9.40").micros());
+                    assertThat(f.fee()).isEqualTo(fee("10", "0.47").plus(fee(f.altShares().format(), "0.45")));
                     assertThat(f.externalId()).contains(",");
                     assertThat(fake.acceptedOrders()).hasSize(2);
                     assertThat(fake.acceptedOrders().get(0).getJsonObject("order").getString("tokenId")).isEqualTo(UP);
@@ -403,7 +405,7 @@ class LiveEngineTest {
         fake.asks(UP, Level.of("0.47", "50"));
         fake.asks(DOWN);
         engine(vertx, Map.of())
-                .compose(e -> e.execute(LiveKit.arb("9.20", "0.47", "0.45", book(UP, Level.of("0.47", "50")),
+                .compose(e -> e.execute(LiveKit.arb("9.40", "0.47", "0.45", book(UP, Level.of("0.47", "50")),
                         book(DOWN, Level.of("0.45", "50")))))
                 .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
                     Fill f = fill(ex);
@@ -481,11 +483,14 @@ class LiveEngineTest {
     }
 
     @Test
-    @DisplayName("with no ask at or below the limit in the decision's book, nothing is sent")
+    @DisplayName("with asks only above the limit nothing is sent (PRICE_ABOVE_LIMIT); with none, NO_LIQUIDITY")
     void noLiquidityInBook(Vertx vertx, VertxTestContext ctx) {
-        engine(vertx, Map.of()).compose(e -> e.execute(buyUp("10", "0.55", book(UP, Level.of("0.60", "10")))))
+        engine(vertx, Map.of())
+                .compose(e -> e.execute(buyUp("10", "0.55", book(UP, Level.of("0.60", "10"))))
+                        .compose(above -> e.execute(buyUp("10", "0.55", book(UP))).map(none -> List.of(above, none))))
                 .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
-                    assertThat(rejection(ex).code()).isEqualTo(ResultCode.NO_LIQUIDITY);
+                    assertThat(rejection(ex.get(0)).code()).isEqualTo(ResultCode.PRICE_ABOVE_LIMIT);
+                    assertThat(rejection(ex.get(1)).code()).isEqualTo(ResultCode.NO_LIQUIDITY);
                     assertThat(fake.hits("POST /order")).isZero();
                     ctx.completeNow();
                 })));
