@@ -62,23 +62,31 @@ public final class Simulation {
                                            Function<Map<String, String>, BotConfig> configFor,
                                            Consumer<String> lines) {
         LocalRecordCodec.register(vertx.eventBus());
-        return SimExchange.start(vertx, clock, options).compose(exchange -> {
-            Map<String, String> overrides = new LinkedHashMap<>(exchange.settings());
-            BotConfig config;
-            try {
-                config = configFor.apply(overrides);
-            } catch (RuntimeException e) {
-                return exchange.stop().transform(ar -> Future.failedFuture(e));
-            }
-            BotConfig chosen = config;
-            return BotRunner.start(vertx, chosen, clock, PaperEngine.fromConfig(chosen))
-                    .recover(err -> exchange.stop().transform(ar -> Future.failedFuture(err)))
-                    .map(run -> {
-                        Simulation sim = new Simulation(vertx, clock, exchange, chosen, run);
-                        sim.listen(lines);
-                        return sim;
-                    });
-        });
+        return SimExchange.start(vertx, clock, options).compose(exchange ->
+                startOn(vertx, clock, exchange, configFor, lines)
+                        .recover(err -> exchange.stop().transform(ar -> Future.failedFuture(err))));
+    }
+
+    /**
+     * Starts the bot against an exchange that is already running, e.g. to restart it on the same ledger after
+     * {@link #stopBot()}. A failure leaves the exchange running.
+     */
+    public static Future<Simulation> startOn(Vertx vertx, BotClock clock, SimExchange exchange,
+                                             Function<Map<String, String>, BotConfig> configFor,
+                                             Consumer<String> lines) {
+        LocalRecordCodec.register(vertx.eventBus());
+        BotConfig config;
+        try {
+            config = configFor.apply(new LinkedHashMap<>(exchange.settings()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return BotRunner.start(vertx, config, clock, PaperEngine.fromConfig(config))
+                .map(run -> {
+                    Simulation sim = new Simulation(vertx, clock, exchange, config, run);
+                    sim.listen(lines);
+                    return sim;
+                });
     }
 
     /** The setting overrides every simulation applies besides the URLs: no Telegram, paper money. */
@@ -164,9 +172,14 @@ public final class Simulation {
                     var balance = ar.succeeded() ? ar.result().balance() : updown.domain.Usd.ZERO;
                     return Future.succeededFuture(balance);
                 })
-                .compose(balance -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-                        .transform(ar -> running.stop())
+                .compose(balance -> stopBot()
                         .transform(ar -> exchange.stop())
                         .transform(ar -> Future.succeededFuture(report.summary(windows, balance))));
+    }
+
+    /** Stops the bot and closes its ledger, leaving the exchange running (see {@link #startOn}). Never fails. */
+    public Future<Void> stopBot() {
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .transform(ar -> running.stop());
     }
 }

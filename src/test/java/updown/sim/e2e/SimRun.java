@@ -1,0 +1,187 @@
+package updown.sim.e2e;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import updown.bus.Addresses;
+import updown.config.BotConfig;
+import updown.domain.PortfolioCommand;
+import updown.domain.PortfolioSnapshot;
+import updown.domain.Trade;
+import updown.repository.SqliteRepository;
+import updown.repository.StoredState;
+import updown.sim.SimExchange;
+import updown.sim.SimOptions;
+import updown.sim.SimWindow;
+import updown.sim.Simulation;
+import updown.testkit.TestConfig;
+import updown.time.ScaledClock;
+
+/**
+ * One end-to-end run: the SimExchange and the unchanged bot on a {@link ScaledClock} they share, started the way
+ * {@code simulate} starts them ({@link Simulation#start}), with a temporary DATA_DIR, no Telegram, and a
+ * {@link BotObserver} attached before anything starts. Waits are conditions on the exchange's or the bot's state,
+ * checked every few real milliseconds; the timeout is only a safety net against a hung run.
+ */
+final class SimRun implements AutoCloseable {
+    /** Safety net for one wait; a healthy run meets every condition long before. */
+    static final long SAFETY_NET_SECONDS = 45;
+
+    final Vertx vertx;
+    final ScaledClock clock;
+    final Path dataDir;
+    final Map<String, String> settings;
+    final SimExchange exchange;
+    final BotObserver observer;
+    final List<String> lines;
+    private Simulation sim;
+
+    private SimRun(Vertx vertx, ScaledClock clock, Path dataDir, Map<String, String> settings, SimExchange exchange,
+                   BotObserver observer, Simulation sim, List<String> lines) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.dataDir = dataDir;
+        this.settings = settings;
+        this.exchange = exchange;
+        this.observer = observer;
+        this.sim = sim;
+        this.lines = lines;
+    }
+
+    /**
+     * Starts exchange and bot.
+     *
+     * @param settings bot settings on top of the shipped defaults (DATA_DIR and the exchange's URLs are added)
+     * @param observerHook receives the observer before the exchange starts (e.g. for an outcome override)
+     */
+    static SimRun start(Vertx vertx, double speed, SimOptions options, Path dataDir, Map<String, String> settings,
+                        java.util.function.Consumer<BotObserver> observerHook) {
+        ScaledClock clock = new ScaledClock(Instant.now(), speed);
+        // Simulation.start in two halves, so the observer knows the exchange before the bot's first decision
+        SimExchange exchange = await(SimExchange.start(vertx, clock, options));
+        BotObserver observer = BotObserver.start(vertx, slug -> exchange.model().windowBySlug(slug)
+                .map(w -> List.of(w.upTokenId(), w.downTokenId())));
+        observerHook.accept(observer);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Simulation sim = await(Simulation.startOn(vertx, clock, exchange,
+                overrides -> configFor(dataDir, settings, overrides), lines::add));
+        return new SimRun(vertx, clock, dataDir, settings, exchange, observer, sim, lines);
+    }
+
+    static BotConfig configFor(Path dataDir, Map<String, String> settings, Map<String, String> exchangeUrls) {
+        Map<String, String> all = new LinkedHashMap<>(Simulation.simulateDefaults());
+        all.put("DASHBOARD_ENABLED", "false");
+        all.putAll(settings);
+        all.putAll(exchangeUrls);
+        all.put("DATA_DIR", dataDir.toString());
+        return TestConfig.with(all);
+    }
+
+    Simulation simulation() {
+        return sim;
+    }
+
+    Path dbPath() {
+        return sim.config().storage().dbPath();
+    }
+
+    /** Stops the bot (ledger closed), leaving the exchange running. */
+    void stopBot() {
+        await(sim.stopBot());
+    }
+
+    /** Starts the bot again on the same DATA_DIR against the running exchange. */
+    void restartBot() {
+        sim = await(Simulation.startOn(vertx, clock, exchange, overrides -> configFor(dataDir, settings, overrides),
+                lines::add));
+    }
+
+    SimWindow window(int index) {
+        return exchange.model().window(index);
+    }
+
+    SimWindow windowOf(Trade t) {
+        return exchange.model().windowBySlug(t.slug())
+                .orElseThrow(() -> new AssertionError("the exchange never listed " + t.slug()));
+    }
+
+    /** Windows 0..n-1 resolved on the exchange and the bot settled its trades in them. */
+    void untilWindows(int n) {
+        await(sim.untilWindows(n));
+    }
+
+    /** Blocks until the condition holds (checked every 5 real ms on an event loop). */
+    void until(String what, BooleanSupplier condition) {
+        Promise<Void> p = Promise.promise();
+        long[] id = new long[1];
+        id[0] = vertx.setPeriodic(5, t -> {
+            if (condition.getAsBoolean()) {
+                vertx.cancelTimer(id[0]);
+                p.tryComplete();
+            }
+        });
+        try {
+            p.future().toCompletionStage().toCompletableFuture().get(SAFETY_NET_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            vertx.cancelTimer(id[0]);
+            throw new AssertionError("never happened: " + what + " (exchange at " + exchange.now() + ")", e);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** True once the exchange's clock reached the start of window {@code index}. */
+    boolean reached(Instant t) {
+        return !exchange.now().isBefore(t);
+    }
+
+    PortfolioSnapshot snapshot() {
+        return await(sim.snapshot());
+    }
+
+    List<Trade> openTrades() {
+        return await(vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades())
+                .map(m -> ((PortfolioCommand.OpenTrades) m.body()).trades()));
+    }
+
+    /** The ledger as stored, read through a fresh connection (the bot must be stopped). */
+    StoredState readDb() {
+        return await(SqliteRepository.openExisting(vertx, dbPath())
+                .compose(repo -> repo.load().eventually(repo::close)));
+    }
+
+    static <T> T await(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(SAFETY_NET_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within " + SAFETY_NET_SECONDS + " s", e);
+        }
+    }
+
+    /** Stops bot and exchange. */
+    @Override
+    public void close() {
+        try {
+            await(sim.stop(0));
+        } finally {
+            observer.close();
+        }
+    }
+}
