@@ -98,7 +98,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (klines != null) {
             options = options.withKlines(klines);
         }
-        ScaledClock clock = new ScaledClock(Instant.now(), speed);
+        // time stands still while the exchange and the bot start, so a slow start costs no window
+        ScaledClock clock = ScaledClock.held(Instant.now(), speed);
         Vertx vertx = Vertx.vertx();
         Simulation sim;
         try {
@@ -113,6 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
             BotRunner.closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }
+        clock.release();
         out.println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
                 + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
         CountDownLatch finished = new CountDownLatch(1);
@@ -125,8 +127,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         finished.await();
-        int done = (int) Math.min(windows, sim.exchange().resolutions().stream()
-                .filter(r -> r.window().index() < windows).count());
+        int done = sim.resolvedAmongFirst(windows);
         SimulationReport.Summary summary = sim.stop(done).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         BotRunner.closeQuietly(vertx);

@@ -132,7 +132,7 @@ public final class Simulation {
         long[] timer = new long[1];
         Instant[] allResolvedAt = new Instant[1];
         timer[0] = vertx.setPeriodic(period, id -> {
-            long resolved = exchange.resolutions().stream().filter(r -> r.window().index() < n).count();
+            long resolved = resolvedAmongFirst(n);
             if (resolved < n) {
                 return;
             }
@@ -150,6 +150,15 @@ public final class Simulation {
             });
         });
         return done.future();
+    }
+
+    /**
+     * How many of windows 0..n-1 have resolved. The window that ended just before the start (index -1) also
+     * resolves while the exchange runs; it must not count, or the run would end a window early.
+     */
+    public int resolvedAmongFirst(int n) {
+        return (int) exchange.resolutions().stream()
+                .filter(r -> r.window().index() >= 0 && r.window().index() < n).count();
     }
 
     private Future<List<Trade>> openTradesIn(int n) {

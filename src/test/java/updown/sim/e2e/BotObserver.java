@@ -20,6 +20,7 @@ import updown.domain.MarketEvent;
 import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioEvent;
 import updown.domain.Trade;
+import updown.domain.TraderTicked;
 import updown.testkit.Await;
 
 /**
@@ -58,6 +59,7 @@ final class BotObserver implements AutoCloseable {
     private final List<PortfolioEvent.BreakerTripped> trips = new ArrayList<>();
     private final List<PortfolioEvent.TradingStateChanged> stateChanges = new ArrayList<>();
     private final List<MarketEvent.BookHealth> staleEvents = new ArrayList<>();
+    private Instant lastTick;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Handler<DeliveryContext<Object>> inbound = this::onInbound;
     private final Handler<DeliveryContext<Object>> outbound = this::onOutbound;
@@ -77,6 +79,7 @@ final class BotObserver implements AutoCloseable {
         o.consume(Addresses.TRADE_EXECUTED, (PortfolioEvent.TradeExecuted e) -> o.executed.add(e.trade()));
         o.consume(Addresses.TRADE_SETTLED, (PortfolioEvent.TradeSettled e) -> o.settled.add(e.trade()));
         o.consume(Addresses.BREAKER_TRIPPED, (PortfolioEvent.BreakerTripped e) -> o.trips.add(e));
+        o.consume(Addresses.TRADER_TICKED, (TraderTicked t) -> o.lastTick = t.at());
         o.consume(Addresses.TRADING_STATE_CHANGED, (PortfolioEvent.TradingStateChanged e) -> o.stateChanges.add(e));
         return o;
     }
@@ -165,6 +168,11 @@ final class BotObserver implements AutoCloseable {
         synchronized (this) {
             decisions.add(new Decision(t.marketId(), t.slug(), t.openedAt(), problems));
         }
+    }
+
+    /** The clock instant of the last trader tick that completed, or null. */
+    synchronized Instant lastTick() {
+        return lastTick;
     }
 
     synchronized List<Trade> executed() {

@@ -38,6 +38,15 @@ import updown.time.ScaledClock;
 final class SimRun implements AutoCloseable {
     /** Safety net for one wait; a healthy run meets every condition long before. */
     static final long SAFETY_NET_SECONDS = 45;
+    /** Simulated seconds per real second for bot and exchange alike. */
+    static final double SPEED = Double.parseDouble(System.getProperty("updown.e2e.speed", "600"));
+    /**
+     * BOOK_STALE_MS and PRICE_STALE_MS of the runs (simulated ms). At 600x the default 30 s is 50 real ms, less than
+     * a scheduling hiccup on two busy cores; a larger limit keeps the feeds usable without changing any rule.
+     */
+    static final long STALE_MS = Long.parseLong(System.getProperty("updown.e2e.staleMs", "30000"));
+    /** Every run starts here (a fixed instant: the same slugs, ids and KST day in every run). */
+    static final Instant START = Instant.parse("2026-05-12T00:00:30Z");
 
     final Vertx vertx;
     final ScaledClock clock;
@@ -68,7 +77,8 @@ final class SimRun implements AutoCloseable {
      */
     static SimRun start(Vertx vertx, double speed, SimOptions options, Path dataDir, Map<String, String> settings,
                         java.util.function.Consumer<BotObserver> observerHook) {
-        ScaledClock clock = new ScaledClock(Instant.now(), speed);
+        // held while exchange and bot start (seconds on a busy machine = many windows at this speed)
+        ScaledClock clock = ScaledClock.held(START, speed);
         // Simulation.start in two halves, so the observer knows the exchange before the bot's first decision
         SimExchange exchange = await(SimExchange.start(vertx, clock, options));
         BotObserver observer = BotObserver.start(vertx, slug -> exchange.model().windowBySlug(slug)
@@ -77,12 +87,15 @@ final class SimRun implements AutoCloseable {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Simulation sim = await(Simulation.startOn(vertx, clock, exchange,
                 overrides -> configFor(dataDir, settings, overrides), lines::add));
+        clock.release();
         return new SimRun(vertx, clock, dataDir, settings, exchange, observer, sim, lines);
     }
 
     static BotConfig configFor(Path dataDir, Map<String, String> settings, Map<String, String> exchangeUrls) {
         Map<String, String> all = new LinkedHashMap<>(Simulation.simulateDefaults());
         all.put("DASHBOARD_ENABLED", "false");
+        all.put("BOOK_STALE_MS", Long.toString(STALE_MS));
+        all.put("PRICE_STALE_MS", Long.toString(STALE_MS));
         all.putAll(settings);
         all.putAll(exchangeUrls);
         all.put("DATA_DIR", dataDir.toString());
@@ -119,7 +132,12 @@ final class SimRun implements AutoCloseable {
 
     /** Windows 0..n-1 resolved on the exchange and the bot settled its trades in them. */
     void untilWindows(int n) {
-        await(sim.untilWindows(n));
+        try {
+            await(sim.untilWindows(n));
+        } catch (AssertionError e) {
+            throw new AssertionError("windows 0.." + (n - 1) + " not done: " + sim.resolvedAmongFirst(n)
+                    + " resolved, open trades " + openTrades() + ", exchange at " + exchange.now(), e);
+        }
     }
 
     /** Blocks until the condition holds (checked every 5 real ms on an event loop). */
@@ -142,9 +160,54 @@ final class SimRun implements AutoCloseable {
         }
     }
 
+    /** Blocks until the asynchronous condition answers true (asked again 5 real ms after each answer). */
+    void untilAsync(String what, java.util.function.Supplier<Future<Boolean>> condition) {
+        Promise<Void> p = Promise.promise();
+        askAgain(condition, p);
+        try {
+            p.future().toCompletionStage().toCompletableFuture().get(SAFETY_NET_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            p.tryFail("timed out");
+            throw new AssertionError("never happened: " + what + " (exchange at " + exchange.now() + ")", e);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void askAgain(java.util.function.Supplier<Future<Boolean>> condition, Promise<Void> p) {
+        if (p.future().isComplete()) {
+            return;
+        }
+        condition.get().onComplete(ar -> {
+            if (ar.succeeded() && ar.result()) {
+                p.tryComplete();
+            } else {
+                vertx.setTimer(5, id -> askAgain(condition, p));
+            }
+        });
+    }
+
     /** True once the exchange's clock reached the start of window {@code index}. */
     boolean reached(Instant t) {
         return !exchange.now().isBefore(t);
+    }
+
+    /**
+     * Ends the run's trading so memory and DB can be compared exactly: the kill switch (no new trades), then one
+     * whole trader tick that began after it (a tick in flight may still have opened a trade), then every open trade
+     * settled. From then on nothing changes the portfolio; returns its snapshot.
+     */
+    PortfolioSnapshot quiesce() {
+        // refused when the breaker already stopped trading: just as good
+        await(vertx.eventBus().request(Addresses.PORTFOLIO_STOP, new PortfolioCommand.StopTrading("e2e", "end of run"))
+                .otherwiseEmpty());
+        Instant stoppedAt = clock.instant();
+        until("a whole trader tick after the kill switch", () -> {
+            Instant tick = observer.lastTick();
+            return tick != null && tick.isAfter(stoppedAt);
+        });
+        untilAsync("every open trade settled", () -> openTradesAsync().map(List::isEmpty));
+        return snapshot();
     }
 
     PortfolioSnapshot snapshot() {
@@ -152,8 +215,12 @@ final class SimRun implements AutoCloseable {
     }
 
     List<Trade> openTrades() {
-        return await(vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades())
-                .map(m -> ((PortfolioCommand.OpenTrades) m.body()).trades()));
+        return await(openTradesAsync());
+    }
+
+    private Future<List<Trade>> openTradesAsync() {
+        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades())
+                .map(m -> ((PortfolioCommand.OpenTrades) m.body()).trades());
     }
 
     /** The ledger as stored, read through a fresh connection (the bot must be stopped). */
