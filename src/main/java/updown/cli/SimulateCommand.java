@@ -114,9 +114,11 @@ public final class SimulateCommand implements Callable<Integer> {
             BotRunner.closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }
+        synchronized (out) {
+            out.println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
+                    + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
+        }
         clock.release();
-        out.println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
-                + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
         CountDownLatch finished = new CountDownLatch(1);
         sim.untilWindows(windows).onComplete(ar -> finished.countDown());
         for (String name : new String[] {"TERM", "INT"}) {

@@ -41,14 +41,19 @@ public final class Simulation {
     private final BotRunner.Running running;
     private final SimulationReport report = new SimulationReport();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final Consumer<String> lines;
+    /** Trades from this id on are this run's; lower ids are from earlier runs on the same DATA_DIR. */
+    private final long firstTradeId;
 
     private Simulation(Vertx vertx, BotClock clock, SimExchange exchange, BotConfig config,
-                       BotRunner.Running running) {
+                       BotRunner.Running running, Consumer<String> lines, long firstTradeId) {
         this.vertx = vertx;
         this.clock = clock;
         this.exchange = exchange;
         this.config = config;
         this.running = running;
+        this.lines = lines;
+        this.firstTradeId = firstTradeId;
     }
 
     /**
@@ -82,11 +87,14 @@ public final class Simulation {
             return Future.failedFuture(e);
         }
         return BotRunner.start(vertx, config, clock, PaperEngine.fromConfig(config))
-                .map(run -> {
-                    Simulation sim = new Simulation(vertx, clock, exchange, config, run);
-                    sim.listen(lines);
-                    return sim;
-                });
+                .compose(run -> run.repository().listTrades(1, 0)
+                        .map(newest -> newest.isEmpty() ? 1L : newest.get(0).id() + 1)
+                        .recover(err -> run.stop().transform(ar -> Future.failedFuture(err)))
+                        .map(firstId -> {
+                            Simulation sim = new Simulation(vertx, clock, exchange, config, run, lines, firstId);
+                            sim.listen();
+                            return sim;
+                        }));
     }
 
     /** The setting overrides every simulation applies besides the URLs: no Telegram, paper money. */
@@ -97,11 +105,11 @@ public final class Simulation {
         return m;
     }
 
-    private void listen(Consumer<String> lines) {
+    private void listen() {
         MessageConsumer<PortfolioEvent.TradeExecuted> ex = vertx.eventBus().consumer(Addresses.TRADE_EXECUTED,
-                m -> lines.accept(report.onExecuted(m.body().trade())));
+                m -> report.onExecuted(m.body().trade(), lines));
         MessageConsumer<PortfolioEvent.TradeSettled> st = vertx.eventBus().consumer(Addresses.TRADE_SETTLED,
-                m -> lines.accept(report.onSettled(m.body().trade(), m.body().snapshot().balance())));
+                m -> report.onSettled(m.body().trade(), m.body().snapshot().balance(), lines));
         consumers.add(ex);
         consumers.add(st);
     }
@@ -116,10 +124,6 @@ public final class Simulation {
 
     public BotRunner.Running running() {
         return running;
-    }
-
-    public SimulationReport report() {
-        return report;
     }
 
     /**
@@ -174,16 +178,19 @@ public final class Simulation {
                 .map(m -> (PortfolioSnapshot) m.body());
     }
 
-    /** Stops the bot (ledger closed) and the exchange; returns the summary for {@code windows}. */
+    /**
+     * Stops the bot, reads its ledger, closes it and stops the exchange; returns the summary of this run for
+     * {@code windows}, computed from the ledger (lines of trades whose events raced with the stop are printed first).
+     */
     public Future<SimulationReport.Summary> stop(int windows) {
-        return snapshot()
-                .transform(ar -> {
-                    var balance = ar.succeeded() ? ar.result().balance() : updown.domain.Usd.ZERO;
-                    return Future.succeededFuture(balance);
-                })
-                .compose(balance -> stopBot()
-                        .transform(ar -> exchange.stop())
-                        .transform(ar -> Future.succeededFuture(report.summary(windows, balance))));
+        // the trader finishes its tick and the portfolio its write before they go: the ledger is final after this
+        return running.bot().stop()
+                .compose(v -> running.repository().load())
+                .transform(loaded -> stopBot()
+                        .transform(v -> exchange.stop())
+                        .transform(v -> loaded.succeeded()
+                                ? Future.succeededFuture(report.close(loaded.result(), firstTradeId, windows, lines))
+                                : Future.failedFuture(loaded.cause())));
     }
 
     /** Stops the bot and closes its ledger, leaving the exchange running (see {@link #startOn}). Never fails. */
