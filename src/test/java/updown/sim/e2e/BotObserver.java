@@ -58,7 +58,8 @@ final class BotObserver implements AutoCloseable {
     private final List<Trade> settled = new ArrayList<>();
     private final List<PortfolioEvent.BreakerTripped> trips = new ArrayList<>();
     private final List<PortfolioEvent.TradingStateChanged> stateChanges = new ArrayList<>();
-    private final List<MarketEvent.BookHealth> staleEvents = new ArrayList<>();
+    /** Every health verdict once (each is delivered to several verticles). */
+    private final java.util.Set<MarketEvent.BookHealth> healthEvents = new java.util.LinkedHashSet<>();
     private Instant lastTick;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Handler<DeliveryContext<Object>> inbound = this::onInbound;
@@ -124,9 +125,9 @@ final class BotObserver implements AutoCloseable {
                 t.at = h.at();
             }
         }
-        if (e instanceof MarketEvent.BookHealth h && h.stale()) {
+        if (e instanceof MarketEvent.BookHealth h) {
             synchronized (this) {
-                staleEvents.add(h);
+                healthEvents.add(h);
             }
         }
     }
@@ -196,7 +197,26 @@ final class BotObserver implements AutoCloseable {
     }
 
     synchronized List<MarketEvent.BookHealth> staleEvents() {
-        return new ArrayList<>(staleEvents);
+        return healthEvents.stream().filter(MarketEvent.BookHealth::stale).toList();
+    }
+
+    /**
+     * Whether some book was stale at some moment in [from, to]: flagged inside it, or flagged before it and not
+     * declared fresh again before {@code from}.
+     */
+    synchronized boolean someBookStaleBetween(Instant from, Instant to) {
+        Map<String, MarketEvent.BookHealth> lastBefore = new HashMap<>();
+        for (MarketEvent.BookHealth h : healthEvents) {
+            if (h.at().isBefore(from)) {
+                MarketEvent.BookHealth prev = lastBefore.get(h.tokenId());
+                if (prev == null || !h.at().isBefore(prev.at())) {
+                    lastBefore.put(h.tokenId(), h);
+                }
+            } else if (h.stale() && !h.at().isAfter(to)) {
+                return true;
+            }
+        }
+        return lastBefore.values().stream().anyMatch(h -> h.stale() && !h.reason().startsWith("not followed"));
     }
 
     /** The open trade the bot announced in market {@code slug}, if any (the forced-loss override asks this). */

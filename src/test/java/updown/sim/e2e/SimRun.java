@@ -42,9 +42,9 @@ final class SimRun implements AutoCloseable {
     static final double SPEED = Double.parseDouble(System.getProperty("updown.e2e.speed", "600"));
     /**
      * BOOK_STALE_MS and PRICE_STALE_MS of the runs (simulated ms). At 600x the default 30 s is 50 real ms, less than
-     * a scheduling hiccup on two busy cores; a larger limit keeps the feeds usable without changing any rule.
+     * a scheduling hiccup on two busy cores; 60 s (100 real ms) keeps the feeds usable without changing any rule.
      */
-    static final long STALE_MS = Long.parseLong(System.getProperty("updown.e2e.staleMs", "30000"));
+    static final long STALE_MS = Long.parseLong(System.getProperty("updown.e2e.staleMs", "60000"));
     /** Every run starts here (a fixed instant: the same slugs, ids and KST day in every run). */
     static final Instant START = Instant.parse("2026-05-12T00:00:30Z");
 
@@ -56,6 +56,7 @@ final class SimRun implements AutoCloseable {
     final BotObserver observer;
     final List<String> lines;
     private Simulation sim;
+    private boolean botRunning = true;
 
     private SimRun(Vertx vertx, ScaledClock clock, Path dataDir, Map<String, String> settings, SimExchange exchange,
                    BotObserver observer, Simulation sim, List<String> lines) {
@@ -113,12 +114,14 @@ final class SimRun implements AutoCloseable {
     /** Stops the bot (ledger closed), leaving the exchange running. */
     void stopBot() {
         await(sim.stopBot());
+        botRunning = false;
     }
 
     /** Starts the bot again on the same DATA_DIR against the running exchange. */
     void restartBot() {
         sim = await(Simulation.startOn(vertx, clock, exchange, overrides -> configFor(dataDir, settings, overrides),
                 lines::add));
+        botRunning = true;
     }
 
     SimWindow window(int index) {
@@ -246,7 +249,7 @@ final class SimRun implements AutoCloseable {
     @Override
     public void close() {
         try {
-            await(sim.stop(0));
+            await(botRunning ? sim.stop(0).mapEmpty() : exchange.stop());
         } finally {
             observer.close();
         }

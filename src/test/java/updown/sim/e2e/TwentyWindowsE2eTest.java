@@ -43,8 +43,6 @@ class TwentyWindowsE2eTest {
                     .anyMatch(t -> t.side() != Direction.ARB && t.sources().size() >= 2);
             assertThat(trades).as("arbitrage trades, seed %d", SEED).anyMatch(t -> t.side() == Direction.ARB);
             assertThat(trades).as("every trade settled").allMatch(t -> t.status() == TradeStatus.SETTLED);
-            assertThat(trades.stream().mapToInt(t -> run.windowOf(t).index()).max().orElseThrow())
-                    .as("trades all through the run").isGreaterThanOrEqualTo(WINDOWS - 3);
             Invariants.check(run.exchange, run.observer, memory, db);
             assertThat(run.lines).as("one line per trade and per settlement")
                     .hasSize(trades.size() + (int) trades.stream().filter(t -> !t.isOpen()).count());
