@@ -6,16 +6,19 @@ import java.time.Instant;
  * Time that runs {@code speed} times faster than the wall clock from a chosen start: at speed 60 a 5-minute window
  * passes in 5 real seconds. Used by simulate for the bot and the simulated exchange alike.
  *
- * <p>A {@link #held} clock stands still at its start until {@link #release()}: simulate starts the exchange and the
- * bot on it and releases it once both are up, so however long the start takes (seconds on a busy machine, i.e. many
- * simulated minutes at high speed) no window passes before the bot can see it.
+ * <p>It can stand still: a {@link #held} clock reads its start until {@link #release()}, and {@link #hold()} stops it
+ * where it is. Simulate starts the exchange and the bot on a held clock and releases it once both are up, so however
+ * long the start takes (seconds on a busy machine, i.e. many simulated minutes at high speed) no window passes before
+ * the bot can see it. Tests hold it around a restart for the same reason. While held, waits still fire (after their
+ * real delay) and find that no time has passed, as with a {@link VirtualClock} nobody advances.
  */
 public final class ScaledClock extends BotClock {
-    private final Instant start;
+    /** Simulated time {@code at} corresponded to {@code System.nanoTime()} {@code realNanos}, if running. */
+    private record Anchor(Instant at, long realNanos, boolean running) {
+    }
+
     private final double speed;
-    /** {@code System.nanoTime()} when simulated time began to run; meaningful once {@code running}. */
-    private volatile long realStartNanos;
-    private volatile boolean running;
+    private volatile Anchor anchor;
 
     /** A clock running from now on. */
     public ScaledClock(Instant start, double speed) {
@@ -26,11 +29,8 @@ public final class ScaledClock extends BotClock {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be > 0, was " + speed);
         }
-        this.start = start;
         this.speed = speed;
-        if (run) {
-            release();
-        }
+        this.anchor = new Anchor(start, System.nanoTime(), run);
     }
 
     /** A clock that reads {@code start} until {@link #release()} is called. */
@@ -38,22 +38,37 @@ public final class ScaledClock extends BotClock {
         return new ScaledClock(start, speed, false);
     }
 
-    /** Lets time run from {@code start} on, {@code speed} times faster than the wall clock. Idempotent. */
+    /** Lets time run on from where it stands, {@code speed} times faster than the wall clock. Idempotent. */
     public synchronized void release() {
-        if (!running) {
-            realStartNanos = System.nanoTime();
-            running = true;
+        Anchor a = anchor;
+        if (!a.running()) {
+            anchor = new Anchor(a.at(), System.nanoTime(), true);
         }
+    }
+
+    /** Stops time where it is now; {@link #release()} lets it run on from there. Idempotent. */
+    public synchronized void hold() {
+        Anchor a = anchor;
+        if (a.running()) {
+            anchor = new Anchor(instantOf(a), 0, false);
+        }
+    }
+
+    public boolean isRunning() {
+        return anchor.running();
     }
 
     @Override
     public Instant instant() {
-        if (!running) {
-            return start;
+        return instantOf(anchor);
+    }
+
+    private Instant instantOf(Anchor a) {
+        if (!a.running()) {
+            return a.at();
         }
-        long realElapsed = System.nanoTime() - realStartNanos;
-        long simElapsedNanos = (long) (realElapsed * speed);
-        return start.plusNanos(simElapsedNanos);
+        long realElapsed = System.nanoTime() - a.realNanos();
+        return a.at().plusNanos((long) (realElapsed * speed));
     }
 
     @Override

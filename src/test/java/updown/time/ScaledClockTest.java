@@ -30,6 +30,26 @@ class ScaledClockTest {
     }
 
     @Test
+    @DisplayName("hold stops time where it is, release lets it run on from there without a jump back")
+    void holdAndRelease() {
+        ScaledClock clock = new ScaledClock(T0, 600);
+        assertThat(clock.isRunning()).isTrue();
+        clock.hold();
+        Instant held = clock.instant();
+        assertThat(held).isAfterOrEqualTo(T0);
+        assertThat(clock.instant()).isEqualTo(held);
+        assertThat(clock.isRunning()).isFalse();
+        clock.hold();
+        assertThat(clock.instant()).isEqualTo(held);
+        clock.release();
+        Instant later = clock.instant();
+        while (!later.isAfter(held)) {
+            later = clock.instant();
+        }
+        assertThat(later).isAfter(held);
+    }
+
+    @Test
     @DisplayName("waits shrink by the speed, at least 1 ms; a bad speed is refused")
     void delays() {
         ScaledClock clock = new ScaledClock(T0, 60);

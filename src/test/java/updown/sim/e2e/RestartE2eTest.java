@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,25 @@ import updown.sim.SimWindow;
 @DisplayName("restart end to end")
 class RestartE2eTest {
     static final long SEED = 5;
-    static final Duration HALF_WINDOW = Duration.ofSeconds(150);
+
+    /** Holds the clock at a moment when the bot holds an open trade whose market is still running; returns it. */
+    static Trade holdWithATradeRunning(SimRun run) {
+        while (true) {
+            run.until("an open trade in a running market", () -> run.observer.executed().stream()
+                    .anyMatch(t -> run.windowOf(t).end().isAfter(run.clock.instant())));
+            run.clock.hold();
+            Instant now = run.clock.instant();
+            List<Trade> settled = run.observer.settled();
+            java.util.Optional<Trade> open = run.observer.executed().stream()
+                    .filter(t -> run.windowOf(t).end().isAfter(now))
+                    .filter(t -> settled.stream().noneMatch(s -> s.id() == t.id()))
+                    .findFirst();
+            if (open.isPresent()) {
+                return open.get();
+            }
+            run.clock.release();
+        }
+    }
 
     @Test
     @DisplayName("a market that closes and resolves while the bot is down is settled exactly once after the restart,"
@@ -34,27 +51,25 @@ class RestartE2eTest {
         SimOptions options = SimOptions.defaults().withSeed(SEED).withArbRate(0.15);
         SimRun run = SimRun.start(vertx, SimRun.SPEED, options, dataDir, Map.of(), o -> { });
         try {
-            // a trade early in its window, so its market is still running when the bot has stopped
-            run.until("a trade with half its window left", () -> run.observer.executed().stream()
-                    .anyMatch(t -> !t.openedAt().plus(HALF_WINDOW).isAfter(run.windowOf(t).end())));
-            run.stopBot();
-            int settledAtStop = run.observer.settled().size();
-            Instant stoppedAt = run.clock.instant();
-            StoredState before = run.readDb();
-            List<Trade> openAtStop = before.trades().stream().filter(Trade::isOpen).toList();
-            assertThat(openAtStop).as("open trades when the bot went down").isNotEmpty();
-            Trade held = openAtStop.stream()
-                    .filter(t -> !t.openedAt().plus(HALF_WINDOW).isAfter(run.windowOf(t).end()))
-                    .findFirst().orElseThrow();
+            // time stands still while the bot stops, so the market of its open trade is still running then
+            Trade held = holdWithATradeRunning(run);
             SimWindow w = run.windowOf(held);
+            run.stopBot();
+            Instant stoppedAt = run.clock.instant();
+            int settledAtStop = run.observer.settled().size();
+            StoredState before = run.readDb();
+            assertThat(before.trades()).as("the open trade is stored").anyMatch(t -> t.id() == held.id() && t.isOpen());
             assertThat(w.end()).as("its market was still running at the stop").isAfter(stoppedAt);
 
             // the bot stays down while the market closes and the exchange publishes its outcome
+            run.clock.release();
             run.until("window " + w.index() + " resolved on the exchange",
                     () -> run.exchange.publishedWinner(w).isPresent());
+            run.clock.hold();
             Instant restartedAt = run.clock.instant();
             assertThat(run.observer.settled()).as("nothing settled while the bot was down").hasSize(settledAtStop);
             run.restartBot();
+            run.clock.release();
 
             run.until("trade " + held.id() + " settled after the restart",
                     () -> run.observer.settled().stream().anyMatch(t -> t.id() == held.id()));

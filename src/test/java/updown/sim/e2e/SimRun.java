@@ -157,10 +157,22 @@ final class SimRun implements AutoCloseable {
             p.future().toCompletionStage().toCompletableFuture().get(SAFETY_NET_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             vertx.cancelTimer(id[0]);
-            throw new AssertionError("never happened: " + what + " (exchange at " + exchange.now() + ")", e);
+            dumpThreads();
+            throw new AssertionError("never happened: " + what + " (exchange at " + exchange.now() + ", clock at "
+                    + clock.instant() + ")", e);
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A hung run is worth a thread dump in the test output. */
+    private static void dumpThreads() {
+        StringBuilder sb = new StringBuilder("thread dump of a hung end-to-end run:\n");
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
+                .dumpAllThreads(false, false)) {
+            sb.append(t.toString());
+        }
+        System.out.println(sb);
     }
 
     /** Blocks until the asynchronous condition answers true (asked again 5 real ms after each answer). */
@@ -171,6 +183,7 @@ final class SimRun implements AutoCloseable {
             p.future().toCompletionStage().toCompletableFuture().get(SAFETY_NET_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             p.tryFail("timed out");
+            dumpThreads();
             throw new AssertionError("never happened: " + what + " (exchange at " + exchange.now() + ")", e);
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError(e);
