@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import updown.domain.Direction;
 import updown.domain.LedgerEntry;
@@ -143,9 +142,5 @@ final class Invariants {
     static Map<String, Long> bySources(List<Trade> trades) {
         return trades.stream().collect(Collectors.groupingBy(t -> String.join("+", t.sources()),
                 Collectors.counting()));
-    }
-
-    static <K> Map<K, Long> count(List<Trade> trades, Function<Trade, K> key) {
-        return trades.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
     }
 }

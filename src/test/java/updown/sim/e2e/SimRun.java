@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +25,7 @@ import updown.sim.SimExchange;
 import updown.sim.SimOptions;
 import updown.sim.SimWindow;
 import updown.sim.Simulation;
+import updown.sim.SimulationReport;
 import updown.testkit.TestConfig;
 import updown.time.ScaledClock;
 
@@ -42,9 +42,9 @@ final class SimRun implements AutoCloseable {
     static final double SPEED = Double.parseDouble(System.getProperty("updown.e2e.speed", "600"));
     /**
      * BOOK_STALE_MS and PRICE_STALE_MS of the runs (simulated ms). At 600x the default 30 s is 50 real ms, less than
-     * a scheduling hiccup on two busy cores; 60 s (100 real ms) keeps the feeds usable without changing any rule.
+     * a scheduling hiccup on two busy cores; 90 s (150 real ms) keeps the feeds usable without changing any rule.
      */
-    static final long STALE_MS = Long.parseLong(System.getProperty("updown.e2e.staleMs", "60000"));
+    static final long STALE_MS = Long.parseLong(System.getProperty("updown.e2e.staleMs", "90000"));
     /** Every run starts here (a fixed instant: the same slugs, ids and KST day in every run). */
     static final Instant START = Instant.parse("2026-05-12T00:00:30Z");
 
@@ -57,6 +57,7 @@ final class SimRun implements AutoCloseable {
     final List<String> lines;
     private Simulation sim;
     private boolean botRunning = true;
+    private boolean exchangeRunning = true;
 
     private SimRun(Vertx vertx, ScaledClock clock, Path dataDir, Map<String, String> settings, SimExchange exchange,
                    BotObserver observer, Simulation sim, List<String> lines) {
@@ -115,6 +116,14 @@ final class SimRun implements AutoCloseable {
     void stopBot() {
         await(sim.stopBot());
         botRunning = false;
+    }
+
+    /** Ends the run as simulate does ({@link Simulation#stop}): bot, ledger and exchange; returns the summary. */
+    SimulationReport.Summary stopAll(int windows) {
+        SimulationReport.Summary summary = await(sim.stop(windows));
+        botRunning = false;
+        exchangeRunning = false;
+        return summary;
     }
 
     /** Starts the bot again on the same DATA_DIR against the running exchange. */
@@ -262,7 +271,11 @@ final class SimRun implements AutoCloseable {
     @Override
     public void close() {
         try {
-            await(botRunning ? sim.stop(0).mapEmpty() : exchange.stop());
+            if (botRunning) {
+                await(sim.stop(0));
+            } else if (exchangeRunning) {
+                await(exchange.stop());
+            }
         } finally {
             observer.close();
         }
