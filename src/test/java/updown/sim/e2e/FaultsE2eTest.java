@@ -32,19 +32,21 @@ class FaultsE2eTest {
     static final long SEED = 3;
     static final Duration LATE = Duration.ofMinutes(5);
 
-    /** One fault of every kind, one window each, on every venue the kind can hit. */
+    /** One fault of every kind, two per window, on every venue the kind can hit. */
     static FaultPlan everyKind() {
+        // a freeze longer than the staleness limit, so the watchdog must notice it
         Duration freeze = Duration.ofMillis(2 * SimRun.STALE_MS);
         return FaultPlan.of(
-                ScheduledFault.at(FaultKind.WS_DROP, null, 1),
-                ScheduledFault.at(FaultKind.WS_FREEZE, null, 2).withDuration(freeze),
-                ScheduledFault.at(FaultKind.HTTP_429, null, 3).withOffset(Duration.ofSeconds(30))
+                ScheduledFault.at(FaultKind.WS_DROP, null, 1).withOffset(Duration.ofSeconds(30)),
+                ScheduledFault.at(FaultKind.WS_FREEZE, null, 1).withOffset(Duration.ofSeconds(90))
+                        .withDuration(freeze),
+                ScheduledFault.at(FaultKind.HTTP_429, null, 2).withOffset(Duration.ofSeconds(30))
                         .withDuration(Duration.ofSeconds(90)),
-                ScheduledFault.at(FaultKind.HTTP_5XX, null, 4).withOffset(Duration.ofSeconds(30))
+                ScheduledFault.at(FaultKind.HTTP_5XX, null, 2).withOffset(Duration.ofSeconds(150))
                         .withDuration(Duration.ofSeconds(90)),
-                ScheduledFault.at(FaultKind.MALFORMED, null, 5).withOffset(Duration.ofSeconds(30))
+                ScheduledFault.at(FaultKind.MALFORMED, null, 3).withOffset(Duration.ofSeconds(30))
                         .withDuration(Duration.ofSeconds(60)),
-                ScheduledFault.lateResolution(6, LATE));
+                ScheduledFault.lateResolution(3, LATE));
     }
 
     @Test
@@ -55,13 +57,13 @@ class FaultsE2eTest {
         SimRun run = SimRun.start(vertx, SimRun.SPEED, options, dataDir, Map.of(), o -> { });
         try {
             List<FaultEvent> faults = new ArrayList<>();
-            for (int w = 1; w <= 6; w++) {
+            for (int w = 1; w <= 3; w++) {
                 faults.addAll(run.exchange.faultsInWindow(w));
             }
             assertThat(faults).extracting(FaultEvent::kind).containsOnly(FaultKind.values())
                     .contains(FaultKind.values());
             Instant lastFaultEnd = faults.stream().map(FaultEvent::until).max(Instant::compareTo).orElseThrow();
-            SimWindow late = run.window(6);
+            SimWindow late = run.window(3);
 
             // the bot trades again after the last fault ended and the late window resolved
             run.until("a trade after every fault", () -> run.observer.executed().stream()
@@ -84,7 +86,7 @@ class FaultsE2eTest {
                     .as("a book was stale during the freeze %s", freeze).isTrue();
             SimResolution lateResolution = run.exchange.resolutions().stream()
                     .filter(r -> r.window().index() == late.index()).findFirst().orElseThrow();
-            assertThat(lateResolution.at()).as("window 6 resolved late")
+            assertThat(lateResolution.at()).as("window 3 resolved late")
                     .isAfterOrEqualTo(late.end().plus(LATE).plus(Duration.ofSeconds(60)));
 
             PortfolioSnapshot memory = run.quiesce();
