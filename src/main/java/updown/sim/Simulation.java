@@ -133,9 +133,10 @@ public final class Simulation {
     public Future<Void> untilWindows(int n) {
         Promise<Void> done = Promise.promise();
         long period = clock.realDelayMillis(1_000);
-        long[] timer = new long[1];
         Instant[] allResolvedAt = new Instant[1];
-        timer[0] = vertx.setPeriodic(period, id -> {
+        // cancel by the id the handler is given: an id stored after setPeriodic returns may not be there yet when
+        // the first run comes (a preempted caller), and cancelTimer(0) would cancel someone else's timer
+        vertx.setPeriodic(period, id -> {
             long resolved = resolvedAmongFirst(n);
             if (resolved < n) {
                 return;
@@ -145,7 +146,7 @@ public final class Simulation {
             }
             openTradesIn(n).onSuccess(open -> {
                 boolean graceOver = clock.instant().isAfter(allResolvedAt[0].plus(SETTLE_GRACE));
-                if ((open.isEmpty() || graceOver) && vertx.cancelTimer(timer[0])) {
+                if ((open.isEmpty() || graceOver) && vertx.cancelTimer(id)) {
                     if (!open.isEmpty()) {
                         LOG.warn("{} trade(s) still open after the grace period", open.size());
                     }

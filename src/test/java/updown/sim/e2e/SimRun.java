@@ -158,7 +158,8 @@ final class SimRun implements AutoCloseable {
         long[] id = new long[1];
         id[0] = vertx.setPeriodic(5, t -> {
             if (condition.getAsBoolean()) {
-                vertx.cancelTimer(id[0]);
+                // its own id: id[0] may not be stored yet when a preempted caller is slow
+                vertx.cancelTimer(t);
                 p.tryComplete();
             }
         });
