@@ -98,7 +98,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (klines != null) {
             options = options.withKlines(klines);
         }
-        ScaledClock clock = new ScaledClock(Instant.now(), speed);
+        // time stands still while the exchange and the bot start, so a slow start costs no window
+        ScaledClock clock = ScaledClock.held(Instant.now(), speed);
         Vertx vertx = Vertx.vertx();
         Simulation sim;
         try {
@@ -113,8 +114,11 @@ public final class SimulateCommand implements Callable<Integer> {
             BotRunner.closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }
-        out.println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
-                + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
+        synchronized (out) {
+            out.println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
+                    + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
+        }
+        clock.release();
         CountDownLatch finished = new CountDownLatch(1);
         sim.untilWindows(windows).onComplete(ar -> finished.countDown());
         for (String name : new String[] {"TERM", "INT"}) {
@@ -125,8 +129,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         finished.await();
-        int done = (int) Math.min(windows, sim.exchange().resolutions().stream()
-                .filter(r -> r.window().index() < windows).count());
+        int done = sim.resolvedAmongFirst(windows);
         SimulationReport.Summary summary = sim.stop(done).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         BotRunner.closeQuietly(vertx);

@@ -169,6 +169,9 @@ final class SimExchangeVerticle extends VerticleBase {
             if (in(w.end(), prev, now) && !state.resolved(w) && !pendingResolution.contains(w)) {
                 pendingResolution.add(w);
                 Duration extra = faults.extraResolutionDelay(w);
+                if (prev != null && !extra.isZero()) {
+                    stats.faultStarted(FaultKind.LATE_RESOLUTION);
+                }
                 if (prev != null) {
                     LOG.info("{} closes at Chainlink {} (start {}), resolves at {}{}", w.slug(),
                             model.chainlinkPrice(w.end()).toPlainString(),

@@ -41,14 +41,19 @@ public final class Simulation {
     private final BotRunner.Running running;
     private final SimulationReport report = new SimulationReport();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final Consumer<String> lines;
+    /** Trades from this id on are this run's; lower ids are from earlier runs on the same DATA_DIR. */
+    private final long firstTradeId;
 
     private Simulation(Vertx vertx, BotClock clock, SimExchange exchange, BotConfig config,
-                       BotRunner.Running running) {
+                       BotRunner.Running running, Consumer<String> lines, long firstTradeId) {
         this.vertx = vertx;
         this.clock = clock;
         this.exchange = exchange;
         this.config = config;
         this.running = running;
+        this.lines = lines;
+        this.firstTradeId = firstTradeId;
     }
 
     /**
@@ -62,23 +67,34 @@ public final class Simulation {
                                            Function<Map<String, String>, BotConfig> configFor,
                                            Consumer<String> lines) {
         LocalRecordCodec.register(vertx.eventBus());
-        return SimExchange.start(vertx, clock, options).compose(exchange -> {
-            Map<String, String> overrides = new LinkedHashMap<>(exchange.settings());
-            BotConfig config;
-            try {
-                config = configFor.apply(overrides);
-            } catch (RuntimeException e) {
-                return exchange.stop().transform(ar -> Future.failedFuture(e));
-            }
-            BotConfig chosen = config;
-            return BotRunner.start(vertx, chosen, clock, PaperEngine.fromConfig(chosen))
-                    .recover(err -> exchange.stop().transform(ar -> Future.failedFuture(err)))
-                    .map(run -> {
-                        Simulation sim = new Simulation(vertx, clock, exchange, chosen, run);
-                        sim.listen(lines);
-                        return sim;
-                    });
-        });
+        return SimExchange.start(vertx, clock, options).compose(exchange ->
+                startOn(vertx, clock, exchange, configFor, lines)
+                        .recover(err -> exchange.stop().transform(ar -> Future.failedFuture(err))));
+    }
+
+    /**
+     * Starts the bot against an exchange that is already running, e.g. to restart it on the same ledger after
+     * {@link #stopBot()}. A failure leaves the exchange running.
+     */
+    public static Future<Simulation> startOn(Vertx vertx, BotClock clock, SimExchange exchange,
+                                             Function<Map<String, String>, BotConfig> configFor,
+                                             Consumer<String> lines) {
+        LocalRecordCodec.register(vertx.eventBus());
+        BotConfig config;
+        try {
+            config = configFor.apply(new LinkedHashMap<>(exchange.settings()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return BotRunner.start(vertx, config, clock, PaperEngine.fromConfig(config))
+                .compose(run -> run.repository().listTrades(1, 0)
+                        .map(newest -> newest.isEmpty() ? 1L : newest.get(0).id() + 1)
+                        .recover(err -> run.stop().transform(ar -> Future.failedFuture(err)))
+                        .map(firstId -> {
+                            Simulation sim = new Simulation(vertx, clock, exchange, config, run, lines, firstId);
+                            sim.listen();
+                            return sim;
+                        }));
     }
 
     /** The setting overrides every simulation applies besides the URLs: no Telegram, paper money. */
@@ -89,11 +105,11 @@ public final class Simulation {
         return m;
     }
 
-    private void listen(Consumer<String> lines) {
+    private void listen() {
         MessageConsumer<PortfolioEvent.TradeExecuted> ex = vertx.eventBus().consumer(Addresses.TRADE_EXECUTED,
-                m -> lines.accept(report.onExecuted(m.body().trade())));
+                m -> report.onExecuted(m.body().trade(), lines));
         MessageConsumer<PortfolioEvent.TradeSettled> st = vertx.eventBus().consumer(Addresses.TRADE_SETTLED,
-                m -> lines.accept(report.onSettled(m.body().trade(), m.body().snapshot().balance())));
+                m -> report.onSettled(m.body().trade(), m.body().snapshot().balance(), lines));
         consumers.add(ex);
         consumers.add(st);
     }
@@ -110,10 +126,6 @@ public final class Simulation {
         return running;
     }
 
-    public SimulationReport report() {
-        return report;
-    }
-
     /**
      * Completes once windows 0..n-1 have resolved on the exchange and the bot settled its trades in them (or
      * {@link #SETTLE_GRACE} of simulated time passed after the last resolution, leaving them "unknown").
@@ -121,10 +133,11 @@ public final class Simulation {
     public Future<Void> untilWindows(int n) {
         Promise<Void> done = Promise.promise();
         long period = clock.realDelayMillis(1_000);
-        long[] timer = new long[1];
         Instant[] allResolvedAt = new Instant[1];
-        timer[0] = vertx.setPeriodic(period, id -> {
-            long resolved = exchange.resolutions().stream().filter(r -> r.window().index() < n).count();
+        // cancel by the id the handler is given: an id stored after setPeriodic returns may not be there yet when
+        // the first run comes (a preempted caller), and cancelTimer(0) would cancel someone else's timer
+        vertx.setPeriodic(period, id -> {
+            long resolved = resolvedAmongFirst(n);
             if (resolved < n) {
                 return;
             }
@@ -133,7 +146,7 @@ public final class Simulation {
             }
             openTradesIn(n).onSuccess(open -> {
                 boolean graceOver = clock.instant().isAfter(allResolvedAt[0].plus(SETTLE_GRACE));
-                if ((open.isEmpty() || graceOver) && vertx.cancelTimer(timer[0])) {
+                if ((open.isEmpty() || graceOver) && vertx.cancelTimer(id)) {
                     if (!open.isEmpty()) {
                         LOG.warn("{} trade(s) still open after the grace period", open.size());
                     }
@@ -142,6 +155,15 @@ public final class Simulation {
             });
         });
         return done.future();
+    }
+
+    /**
+     * How many of windows 0..n-1 have resolved. The window that ended just before the start (index -1) also
+     * resolves while the exchange runs; it must not count, or the run would end a window early.
+     */
+    public int resolvedAmongFirst(int n) {
+        return (int) exchange.resolutions().stream()
+                .filter(r -> r.window().index() >= 0 && r.window().index() < n).count();
     }
 
     private Future<List<Trade>> openTradesIn(int n) {
@@ -157,16 +179,24 @@ public final class Simulation {
                 .map(m -> (PortfolioSnapshot) m.body());
     }
 
-    /** Stops the bot (ledger closed) and the exchange; returns the summary for {@code windows}. */
+    /**
+     * Stops the bot, reads its ledger, closes it and stops the exchange; returns the summary of this run for
+     * {@code windows}, computed from the ledger (lines of trades whose events raced with the stop are printed first).
+     */
     public Future<SimulationReport.Summary> stop(int windows) {
-        return snapshot()
-                .transform(ar -> {
-                    var balance = ar.succeeded() ? ar.result().balance() : updown.domain.Usd.ZERO;
-                    return Future.succeededFuture(balance);
-                })
-                .compose(balance -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
-                        .transform(ar -> running.stop())
-                        .transform(ar -> exchange.stop())
-                        .transform(ar -> Future.succeededFuture(report.summary(windows, balance))));
+        // the trader finishes its tick and the portfolio its write before they go: the ledger is final after this
+        return running.bot().stop()
+                .compose(v -> running.repository().load())
+                .transform(loaded -> stopBot()
+                        .transform(v -> exchange.stop())
+                        .transform(v -> loaded.succeeded()
+                                ? Future.succeededFuture(report.close(loaded.result(), firstTradeId, windows, lines))
+                                : Future.failedFuture(loaded.cause())));
+    }
+
+    /** Stops the bot and closes its ledger, leaving the exchange running (see {@link #startOn}). Never fails. */
+    public Future<Void> stopBot() {
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .transform(ar -> running.stop());
     }
 }

@@ -287,7 +287,14 @@ public final class TraderVerticle extends VerticleBase {
             view.recordDecision(market.slug(), "holding a position");
             return Future.succeededFuture();
         }
-        MarketSnapshot snap = view.snapshot(market, state.now);
+        // decide as of now, not as of the tick's start: the steps before (a slow disk, earlier markets' trades) may
+        // have taken long enough for this window to end, and a closed market must not be traded
+        Instant now = clock.instant();
+        if (!market.isLiveAt(now)) {
+            view.recordDecision(market.slug(), "skip: the window ended during the tick");
+            return Future.succeededFuture();
+        }
+        MarketSnapshot snap = view.snapshot(market, now);
         if (snap.up() == null || snap.down() == null) {
             view.recordDecision(market.slug(), "skip: book stale or missing");
             return Future.succeededFuture();

@@ -275,4 +275,29 @@ class TraderVerticleTest {
         });
         assertThat(view.candlesFresh()).isTrue();
     }
+
+    @Test
+    @DisplayName("a window that ends while the tick is under way is not traded: the decision uses the time it is made")
+    void windowEndingDuringTheTickIsNotTraded() {
+        liveMarketWithSignal();
+        // the steps before trading (health file, settlements, portfolio queries) take until the window closes
+        io.vertx.core.Handler<io.vertx.core.eventbus.DeliveryContext<Object>> slowSteps = dc -> {
+            if (dc.message().body() instanceof PortfolioCommand.GetOpenTrades) {
+                clock.advanceTo(market.windowEnd());
+            }
+            dc.next();
+        };
+        vertx.eventBus().addOutboundInterceptor(slowSteps);
+        try {
+            TraderTicked ticked = tick();
+            assertThat(ticked.tradesOpened()).isZero();
+            assertThat(storedTrades()).isEmpty();
+            updown.domain.MarketsView view = (updown.domain.MarketsView) Await.result(
+                    vertx.eventBus().request(Addresses.TRADER_MARKETS, "q")).body();
+            assertThat(view.markets()).singleElement()
+                    .satisfies(m -> assertThat(m.lastDecision()).contains("window ended"));
+        } finally {
+            vertx.eventBus().removeOutboundInterceptor(slowSteps);
+        }
+    }
 }

@@ -60,10 +60,11 @@ public final class Await {
             p.complete();
             return p.future();
         }
-        long[] id = new long[1];
-        id[0] = vertx.setPeriodic(5, t -> {
+        // cancel by the id the handler is given: an id stored after setPeriodic returns may not be there yet when
+        // a preempted caller is slow, and cancelTimer(0) would cancel another timer (the first one of this Vertx)
+        vertx.setPeriodic(5, t -> {
             if (condition.getAsBoolean()) {
-                vertx.cancelTimer(id[0]);
+                vertx.cancelTimer(t);
                 p.tryComplete();
             }
         });
