@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import updown.Bot;
 import updown.config.BotConfig;
 import updown.engine.Engine;
+import updown.logging.LogSetup;
 import updown.repository.SqliteRepository;
 import updown.time.BotClock;
 
@@ -23,9 +24,12 @@ public final class BotRunner {
     private BotRunner() {
     }
 
-    /** Points the rolling log file at DATA_DIR/logs (read by logback.xml); call before the first logger is used. */
+    /**
+     * Adds the rolling log files under DATA_DIR/logs ({@code updown.log}, {@code audit.log}) and registers the
+     * configured secrets with every appender's masking layout; call before the first logger is used.
+     */
     public static void prepareLogging(BotConfig config) {
-        System.setProperty("updown.log.dir", config.storage().logDir().toString());
+        LogSetup.install(config);
     }
 
     /** Opens the ledger and starts the bot, or fails. */
