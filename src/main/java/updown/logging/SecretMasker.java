@@ -17,8 +17,8 @@ public final class SecretMasker {
     /** Shorter values are not worth protecting and would garble every line they happen to occur in. */
     static final int MIN_SECRET_LENGTH = 4;
 
-    /** {@code <digits>:<30+ URL-safe characters>}, as Telegram issues them. */
-    private static final Pattern TELEGRAM_TOKEN = Pattern.compile("(?<![A-Za-z0-9])\\d+:[A-Za-z0-9_-]{30,}");
+    /** {@code <digits>:<30+ URL-safe characters>}, as Telegram issues them (also right after "/bot" in a URL). */
+    private static final Pattern TELEGRAM_TOKEN = Pattern.compile("\\d+:[A-Za-z0-9_-]{30,}");
     /**
      * 64 hex digits standing alone: a private key, but also a condition id or a transaction hash. Only the first and
      * last four digits survive, enough to tell markets apart in a log and useless to anyone holding a key.
