@@ -9,6 +9,7 @@
 #                process also runs the simulated exchange, so this is an upper bound for the bot alone.
 #   stop         SIGTERM -> process exit (ms) and the exit code
 #
+# The compose run uses deploy/jvm.options and a class archive recorded as the Dockerfile does (AppCDS).
 # Usage: scripts/footprint.sh [minutes=10]     env: SPEED (simulated s per real s, default 1 = as on the VPS:
 #        one tick per 5 s, feeds at their real rates; 60 is a stress run), SEED (default 7)
 # Needs: target/updown.jar (built if missing), a JDK (jstat), Linux /proc.
@@ -66,8 +67,34 @@ measure() {
                l, f, r/1024, w/1024, h, (t > 0 ? c/t : 0), t, tr, s, rc }' >"$out"
 }
 
+# the image's class archive (Dockerfile: AppCDS training run), recorded the same way for the compose run
+DATA_DIR="$WORK/cds-train" DASHBOARD_PORT=0 RECORD_ENABLED=false java @deploy/jvm.options \
+  -XX:ArchiveClassesAtExit="$WORK/updown.jsa" -jar "$JAR" simulate --windows 1 --speed 600 >/dev/null 2>&1 || true
+
+# startup: launch -> first tick, 5 launches one after another per configuration, at 60x so the first tick is due
+# 83 ms after the trader is ready (at 1x it would add the 5 s tick interval)
+startup() {
+  local label=$1; shift
+  local times=()
+  for n in 1 2 3 4 5; do
+    local dir="$WORK/start-$label-$n" t0 ms
+    t0=$(now_ms)
+    DATA_DIR="$dir/data" DASHBOARD_PORT=0 java "$@" -jar "$JAR" simulate --windows 100000 --speed 60 \
+        >"$dir.out" 2>&1 &
+    local pid=$!
+    while [ ! -s "$dir/data/health" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.005; done
+    ms=$(( $(now_ms) - t0 ))
+    kill -TERM "$pid"; wait "$pid" || true
+    times+=("$ms")
+  done
+  printf '%-8s first tick after launch (ms, 5 launches): %s\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | xargs)"
+}
+startup defaults
+startup compose @deploy/jvm.options -XX:SharedArchiveFile="$WORK/updown.jsa"
+startup no-cds @deploy/jvm.options
+
 echo "simulate for $MINUTES min at ${SPEED}x (seed $SEED), both runs at once on $(nproc) cores; flags: $(grep -v '^#' deploy/jvm.options | xargs)"
 measure defaults &
-measure compose @deploy/jvm.options &
+measure compose @deploy/jvm.options -XX:SharedArchiveFile="$WORK/updown.jsa" &
 wait
 cat "$WORK/defaults.result" "$WORK/compose.result"

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The crash harness: {@code simulate} at 200x from the packaged jar with the container's JVM flags, killed with
  * SIGKILL at seeded random moments (one kill in five during startup, the rest 0.2–3 s into trading), restarted each
- * time on the same DATA_DIR. After every kill an independent reading of the SQLite file (plain JDBC, own SQL) must
+ * time on the same DATA_DIR; every two runs share an exchange seed, so a restart meets the markets its predecessor
+ * traded (and their resolutions) again. After every kill an independent reading of the SQLite file (plain JDBC, own SQL) must
  * find: every trade the process printed as TRADE, every settlement it printed as SETTLE and the balance that line
  * showed; one debit per trade and one credit per settled trade; the ledger's sum equal to deposits − Σ(amount + fee)
  * + Σ payout. Every restarted process must come back with exactly the ledger's balance. Recovery (kill → the next
@@ -63,8 +64,11 @@ class CrashHarnessIT {
             String before = SimRun.heartbeat(heartbeat);
             long expectedBoot = Files.exists(db) ? LedgerAudit.read(db).ledgerSum() : 0;
             int bootsBefore = SimRun.bootBalances(log).size();
+            // two runs per exchange seed: the restart after a kill replays the same markets (positions restored,
+            // resolutions seen again: a settlement must not be paid twice), the next pair brings fresh markets
+            long exchangeSeed = seed % 1000 + i / 2;
             JarProcess p = JarProcess.start(work, settings, List.of(JarProcess.containerFlags()), "simulate",
-                    "--windows", "100000", "--speed", "200", "--seed", "3");
+                    "--windows", "100000", "--speed", "200", "--seed", Long.toString(exchangeSeed));
             long launched = System.nanoTime();
             boolean duringStartup = !last && random.nextInt(5) == 0;
             if (duringStartup) {

@@ -134,7 +134,12 @@ class DeployFilesTest {
     @DisplayName("the JVM flags come from one file, deploy/jvm.options, that this JDK accepts")
     void jvmFlags() throws Exception {
         String entry = String.join(" ", DockerfileModel.execForm(runtime.last("ENTRYPOINT").orElseThrow().args()));
-        assertThat(entry).contains("exec java @/app/jvm.options $JAVA_OPTS -jar " + DockerfileModel.IMAGE_JAR);
+        assertThat(entry).contains("exec java @/app/jvm.options -XX:SharedArchiveFile=/app/updown.jsa $JAVA_OPTS -jar "
+                + DockerfileModel.IMAGE_JAR);
+        // the class archive is recorded from the same jar and flags the entrypoint uses
+        assertThat(runtime.all("RUN")).anySatisfy(r -> assertThat(r.args())
+                .contains("java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/updown.jsa -jar "
+                        + DockerfileModel.IMAGE_JAR + " simulate"));
         assertThat(runtime.all("COPY")).anySatisfy(c -> assertThat(c.args())
                 .isEqualTo("deploy/jvm.options /app/jvm.options"));
         List<String> flags = Files.readAllLines(Path.of("deploy/jvm.options"), StandardCharsets.UTF_8).stream()

@@ -34,7 +34,7 @@ class GracefulShutdownIT {
                     .isEqualTo(0);
             System.out.println("SIGTERM -> exit 0 in " + tookMs + " ms");
             List<String> out = p.allLines();
-            assertThat(out).as("the orderly stop prints the summary").contains("Summary");
+            assertThat(out).as("the orderly stop prints the summary\n%s", p.stderrTail()).contains("Summary");
 
             LedgerAudit audit = LedgerAudit.read(data.resolve("updown.db"));
             assertThat(audit.problems()).isEmpty();

@@ -22,6 +22,7 @@ final class JarProcess implements AutoCloseable {
     private final Thread reader;
     private final List<String> lines = new ArrayList<>();
     private final Path stderr;
+    private String readError;
 
     private JarProcess(Process process, Path stderr) {
         this.process = process;
@@ -76,7 +77,10 @@ final class JarProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the process is gone; what was read is kept
+            // the process is gone; what was read is kept, and the reason shows in failure messages
+            synchronized (lines) {
+                readError = e.toString();
+            }
         }
     }
 
@@ -105,25 +109,35 @@ final class JarProcess implements AutoCloseable {
         return lines();
     }
 
-    /** The end of stderr, for failure messages. */
+    /** The end of stderr (and a stdout read error, if any), for failure messages. */
     String stderrTail() {
         try {
             List<String> all = Files.readAllLines(stderr, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));
+            String error;
+            synchronized (lines) {
+                error = readError == null ? "" : "stdout read failed: " + readError + "\n";
+            }
+            return error + String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));
         } catch (IOException e) {
             return "(no stderr: " + e.getMessage() + ")";
         }
     }
 
-    /** kill -9. */
+    /**
+     * kill -9. Sent through the process handle: {@code Process.destroyForcibly()} would also close our end of its
+     * stdout and lose the lines it printed just before it died.
+     */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM; the exit code, or null when it did not exit within {@code limit}. */
+    /**
+     * SIGTERM (what {@code Process.destroy()} sends on Linux, but through the handle so stdout stays open for the
+     * summary the process prints while it stops); the exit code, or null when it did not exit within {@code limit}.
+     */
     Integer terminate(Duration limit) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 

@@ -59,18 +59,22 @@ final class LedgerAudit {
                     + "pnl_micros FROM trades ORDER BY id")) {
                 while (rs.next()) {
                     trades.put(rs.getLong(1), new TradeRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getLong(4), (Long) rs.getObject(5, Long.class), (Long) rs.getObject(6, Long.class)));
+                            rs.getLong(4), nullableLong(rs, 5), nullableLong(rs, 6)));
                 }
             }
             List<EntryRow> ledger = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT seq, kind, amount_micros, trade_id FROM ledger ORDER BY seq")) {
                 while (rs.next()) {
-                    ledger.add(new EntryRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            (Long) rs.getObject(4, Long.class)));
+                    ledger.add(new EntryRow(rs.getLong(1), rs.getString(2), rs.getLong(3), nullableLong(rs, 4)));
                 }
             }
             return new LedgerAudit(integrity, fk, trades, ledger);
         }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     Map<Long, TradeRow> trades() {
