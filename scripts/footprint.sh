@@ -10,7 +10,7 @@
 #   stop         SIGTERM -> process exit (ms) and the exit code
 #
 # The compose run uses deploy/jvm.options and a class archive recorded as the Dockerfile does (AppCDS).
-# Usage: scripts/footprint.sh [minutes=10]     env: SPEED (simulated s per real s, default 1 = as on the VPS:
+# Usage: scripts/footprint.sh [minutes=10]     env: SKIP_STARTUP=1 (only the long runs), SPEED (simulated s per real s, default 1 = as on the VPS:
 #        one tick per 5 s, feeds at their real rates; 60 is a stress run), SEED (default 7)
 # Needs: target/updown.jar (built if missing), a JDK (jstat), Linux /proc.
 set -euo pipefail
@@ -89,9 +89,11 @@ startup() {
   done
   printf '%-8s first tick after launch (ms, 5 launches): %s\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | xargs)"
 }
-startup defaults
-startup compose @deploy/jvm.options -XX:SharedArchiveFile="$WORK/updown.jsa"
-startup no-cds @deploy/jvm.options
+if [ -z "${SKIP_STARTUP:-}" ]; then
+  startup defaults
+  startup compose @deploy/jvm.options -XX:SharedArchiveFile="$WORK/updown.jsa"
+  startup no-cds @deploy/jvm.options
+fi
 
 echo "simulate for $MINUTES min at ${SPEED}x (seed $SEED), both runs at once on $(nproc) cores; flags: $(grep -v '^#' deploy/jvm.options | xargs)"
 measure defaults &

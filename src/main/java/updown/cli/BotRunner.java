@@ -75,19 +75,27 @@ public final class BotRunner {
             Thread.currentThread().interrupt();
         }
         LOG.info("shutting down");
+        // one budget for the whole stop, so the process is gone within SHUTDOWN_SECONDS even if a step hangs:
+        // the bot and the ledger get most of it, closing Vert.x (sockets, pools) the rest, 1 s left for the exit
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_SECONDS - 1);
         try {
-            running.stop().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS - 2, TimeUnit.SECONDS);
+            running.stop().toCompletionStage().toCompletableFuture()
+                    .get(deadline - System.nanoTime() - TimeUnit.SECONDS.toNanos(2), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.warn("shutdown did not finish cleanly: {}", e.toString());
         }
-        closeQuietly(vertx);
+        closeQuietly(vertx, Math.max(TimeUnit.MILLISECONDS.toNanos(500), deadline - System.nanoTime()));
         LOG.info("stopped");
         return ExitCodes.OK;
     }
 
     static void closeQuietly(Vertx vertx) {
+        closeQuietly(vertx, TimeUnit.SECONDS.toNanos(3));
+    }
+
+    private static void closeQuietly(Vertx vertx, long timeoutNanos) {
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.debug("vertx close: {}", e.toString());
         }

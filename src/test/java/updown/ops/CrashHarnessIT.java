@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The crash harness: {@code simulate} at 200x from the packaged jar with the container's JVM flags, killed with
- * SIGKILL at seeded random moments (one kill in five during startup, the rest 0.2–3 s into trading), restarted each
+ * SIGKILL at seeded random moments (one kill in five during startup, the rest 0.3–5 s into trading), restarted each
  * time on the same DATA_DIR; every two runs share an exchange seed, so a restart meets the markets its predecessor
  * traded (and their resolutions) again. After every kill an independent reading of the SQLite file (plain JDBC, own SQL) must
  * find: every trade the process printed as TRADE, every settlement it printed as SETTLE and the balance that line
@@ -80,7 +80,7 @@ class CrashHarnessIT {
                 if (killedAt != null) {
                     recoveryMs.add((tick - killedAt) / 1_000_000);
                 }
-                Thread.sleep(last ? 1_000 : 200 + random.nextInt(2_800));
+                Thread.sleep(last ? 1_000 : 300 + random.nextInt(4_700));
             }
             if (last) {
                 Integer code = p.terminate(Duration.ofSeconds(10));
