@@ -10,7 +10,7 @@
 #   stop         SIGTERM -> process exit (ms) and the exit code
 #
 # The compose run uses deploy/jvm.options and a class archive recorded as the Dockerfile does (AppCDS).
-# Usage: scripts/footprint.sh [minutes=10]     env: SKIP_STARTUP=1 (only the long runs), SPEED (simulated s per real s, default 1 = as on the VPS:
+# Usage: scripts/footprint.sh [minutes=10; 0 = the startup part only]     env: SKIP_STARTUP=1 (only the long runs), SPEED (simulated s per real s, default 1 = as on the VPS:
 #        one tick per 5 s, feeds at their real rates; 60 is a stress run), SEED (default 7)
 # Needs: target/updown.jar (built if missing), a JDK (jstat), Linux /proc.
 set -euo pipefail
@@ -75,7 +75,7 @@ DATA_DIR="$WORK/cds-train" DASHBOARD_PORT=0 RECORD_ENABLED=false java @deploy/jv
 # 83 ms after the trader is ready (at 1x it would add the 5 s tick interval)
 startup() {
   local label=$1; shift
-  local times=()
+  local times=() cpus=()
   for n in 1 2 3 4 5; do
     local dir="$WORK/start-$label-$n" t0 ms
     t0=$(now_ms)
@@ -84,10 +84,13 @@ startup() {
     local pid=$!
     while [ ! -s "$dir/data/health" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.005; done
     ms=$(( $(now_ms) - t0 ))
+    cpus+=("$(( $(cpu_ticks "$pid") * 1000 / CLK_TCK ))")
     kill -TERM "$pid"; wait "$pid" || true
     times+=("$ms")
   done
-  printf '%-8s first tick after launch (ms, 5 launches): %s\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | xargs)"
+  printf '%-8s first tick after launch, ms wall (CPU ms used by then), 5 launches: %s   [load %s]\n' "$label" \
+    "$(for k in 0 1 2 3 4; do echo "${times[$k]} (${cpus[$k]})"; done | sort -n | paste -sd ' ')" \
+    "$(cut -d' ' -f1 /proc/loadavg)"
 }
 if [ -z "${SKIP_STARTUP:-}" ]; then
   startup defaults
@@ -95,6 +98,7 @@ if [ -z "${SKIP_STARTUP:-}" ]; then
   startup no-cds @deploy/jvm.options
 fi
 
+[ "$MINUTES" = 0 ] && exit 0
 echo "simulate for $MINUTES min at ${SPEED}x (seed $SEED), both runs at once on $(nproc) cores; flags: $(grep -v '^#' deploy/jvm.options | xargs)"
 measure defaults &
 measure compose @deploy/jvm.options -XX:SharedArchiveFile="$WORK/updown.jsa" &
