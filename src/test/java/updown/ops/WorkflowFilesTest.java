@@ -121,7 +121,7 @@ class WorkflowFilesTest {
     }
 
     @Test
-    @DisplayName("deploy injects only real settings, and docs/operations.md lists every secret the workflows use")
+    @DisplayName("deploy injects only real settings; README and docs/operations.md list every secret the workflows use")
     void secrets() throws IOException {
         String deploy = Files.readString(DEPLOY);
         Matcher loop = Pattern.compile("for key in ([A-Z0-9_ \\\\\\n]+); do").matcher(deploy);
@@ -140,9 +140,11 @@ class WorkflowFilesTest {
                 used.add(m.group(1));
             }
         }
-        String ops = Files.readString(Path.of("docs/operations.md"));
-        for (String secret : used) {
-            assertThat(ops).as("docs/operations.md lists the secret %s", secret).contains("`" + secret + "`");
+        for (Path doc : List.of(Path.of("README.md"), Path.of("docs/operations.md"))) {
+            String text = Files.readString(doc);
+            for (String secret : used) {
+                assertThat(text).as("%s lists the secret %s", doc, secret).contains("`" + secret + "`");
+            }
         }
     }
 }
