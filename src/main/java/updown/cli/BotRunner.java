@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import updown.Bot;
 import updown.config.BotConfig;
 import updown.engine.Engine;
+import updown.logging.LogSetup;
 import updown.repository.SqliteRepository;
 import updown.time.BotClock;
 
@@ -23,9 +24,12 @@ public final class BotRunner {
     private BotRunner() {
     }
 
-    /** Points the rolling log file at DATA_DIR/logs (read by logback.xml); call before the first logger is used. */
+    /**
+     * Adds the rolling log files under DATA_DIR/logs ({@code updown.log}, {@code audit.log}) and registers the
+     * configured secrets with every appender's masking layout; call before the first logger is used.
+     */
     public static void prepareLogging(BotConfig config) {
-        System.setProperty("updown.log.dir", config.storage().logDir().toString());
+        LogSetup.install(config);
     }
 
     /** Opens the ledger and starts the bot, or fails. */
@@ -71,19 +75,27 @@ public final class BotRunner {
             Thread.currentThread().interrupt();
         }
         LOG.info("shutting down");
+        // one budget for the whole stop, so the process is gone within SHUTDOWN_SECONDS even if a step hangs:
+        // the bot and the ledger get most of it, closing Vert.x (sockets, pools) the rest, 1 s left for the exit
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_SECONDS - 1);
         try {
-            running.stop().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS - 2, TimeUnit.SECONDS);
+            running.stop().toCompletionStage().toCompletableFuture()
+                    .get(deadline - System.nanoTime() - TimeUnit.SECONDS.toNanos(2), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.warn("shutdown did not finish cleanly: {}", e.toString());
         }
-        closeQuietly(vertx);
+        closeQuietly(vertx, Math.max(TimeUnit.MILLISECONDS.toNanos(500), deadline - System.nanoTime()));
         LOG.info("stopped");
         return ExitCodes.OK;
     }
 
     static void closeQuietly(Vertx vertx) {
+        closeQuietly(vertx, TimeUnit.SECONDS.toNanos(3));
+    }
+
+    private static void closeQuietly(Vertx vertx, long timeoutNanos) {
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.debug("vertx close: {}", e.toString());
         }
