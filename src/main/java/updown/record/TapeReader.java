@@ -1,6 +1,5 @@
 package updown.record;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,15 +15,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams the records of a tape directory, segment after segment, in the order they were written. Memory is one read
- * buffer, whatever the tape's length. A segment whose header is wrong is skipped; a torn or corrupt record ends its
- * segment (one WARN line each, counted in {@link #stats()}); reading goes on with the next segment.
- * Blocking file I/O: use it off the event loop.
+ * buffer (1 MiB, more only for a larger record), whatever the tape's length. A segment whose header is wrong is
+ * skipped; a torn or corrupt record ends its segment (one WARN line each, counted in {@link #stats()}); reading goes on
+ * with the next segment.
+ *
+ * <p>{@link #poll()} decodes from the buffer only; {@link #fill()} does the file I/O (open the next segment, read
+ * more bytes). {@link #next()} combines them for callers that may block.
  */
-public final class TapeReader implements Closeable {
+public final class TapeReader implements RecordSource {
     private static final Logger LOG = LoggerFactory.getLogger(TapeReader.class);
     private static final int BUFFER = 1 << 20;
+    /** A varint length has at most 5 bytes, the smallest record 2 + 4. */
+    private static final int MAX_LENGTH_BYTES = 5;
 
-    /** What a read found so far. {@code damagedSegments}: segments that ended in a torn or corrupt record. */
+    /** What a read found so far. {@code damagedSegments}: segments skipped or ended early by damage. */
     public record Stats(int segments, long records, long bytes, int damagedSegments, long skippedBytes) {
     }
 
@@ -38,6 +42,9 @@ public final class TapeReader implements Closeable {
     private Path current;
     private long consumedInSegment;
     private boolean segmentEof;
+    private boolean segmentDone;
+    /** Bytes the record at {@code pos} needs in the buffer; what {@link #fill()} must provide. */
+    private int needed = MAX_LENGTH_BYTES;
     private TapeDecoder decoder;
     private int segmentsOpened;
     private long records;
@@ -75,22 +82,112 @@ public final class TapeReader implements Closeable {
         return new TapeReader(List.of(file));
     }
 
-    /** The next record, or null when every segment has been read. */
-    public TapeRecord next() throws IOException {
-        while (true) {
-            if (channel == null && !openNextSegment()) {
-                return null;
-            }
-            TapeRecord r = readRecord();
-            if (r != null) {
-                records++;
-                return r;
-            }
-            closeSegment();
+    @Override
+    public TapeRecord poll() {
+        if (channel == null || segmentDone) {
+            return null;
         }
+        int available = limit - pos;
+        if (available == 0) {
+            if (segmentEof) {
+                segmentDone = true; // clean end
+            }
+            needed = MAX_LENGTH_BYTES;
+            return null;
+        }
+        long length = 0;
+        int shift = 0;
+        int p = pos;
+        while (true) {
+            if (p >= limit) {
+                return incomplete(MAX_LENGTH_BYTES, "torn record length");
+            }
+            byte b = buf[p++];
+            length |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+            shift += 7;
+            if (shift >= 7 * MAX_LENGTH_BYTES) {
+                return corrupt("record length out of range");
+            }
+        }
+        if (length < 2 || length > TapeFormat.MAX_PAYLOAD) {
+            return corrupt("record length " + length + " out of range");
+        }
+        int header = p - pos;
+        int total = header + (int) length + 4;
+        if (available < total) {
+            return incomplete(total, "torn record (" + available + " of " + total + " bytes)");
+        }
+        int payloadStart = pos + header;
+        int end = payloadStart + (int) length;
+        crc.reset();
+        crc.update(buf, payloadStart, (int) length);
+        int stored = (buf[end] & 0xFF) | (buf[end + 1] & 0xFF) << 8 | (buf[end + 2] & 0xFF) << 16
+                | (buf[end + 3] & 0xFF) << 24;
+        if (stored != (int) crc.getValue()) {
+            return corrupt("checksum mismatch");
+        }
+        TapeRecord r;
+        try {
+            r = decoder.decode(buf, payloadStart, (int) length);
+        } catch (TapeFormatException e) {
+            return corrupt("undecodable record: " + e.getMessage());
+        }
+        pos += total;
+        consumedInSegment += total;
+        bytes += total;
+        records++;
+        needed = MAX_LENGTH_BYTES;
+        return r;
     }
 
-    private boolean openNextSegment() throws IOException {
+    /** The record at pos is not all in the buffer: more must be read, or, at the end of the file, it is torn. */
+    private TapeRecord incomplete(int need, String whatIfEof) {
+        if (segmentEof) {
+            damage(whatIfEof, limit - pos);
+            segmentDone = true;
+        }
+        needed = need;
+        return null;
+    }
+
+    private TapeRecord corrupt(String what) {
+        long rest;
+        try {
+            rest = Math.max(0, channel.size() - consumedInSegment);
+        } catch (IOException e) {
+            rest = limit - pos;
+        }
+        damage(what, rest);
+        segmentDone = true;
+        return null;
+    }
+
+    private void damage(String what, long skippedBytes) {
+        damaged++;
+        skipped += skippedBytes;
+        LOG.warn("tape: {} in {} at byte {}; skipping the last {} byte(s) of that segment", what,
+                current.getFileName(), consumedInSegment, skippedBytes);
+    }
+
+    @Override
+    public boolean exhausted() {
+        return (channel == null || segmentDone) && nextSegment >= segments.size();
+    }
+
+    @Override
+    public void fill() throws IOException {
+        if (channel != null && !segmentDone) {
+            read(needed);
+            return;
+        }
+        closeSegment();
+        openNextSegment();
+    }
+
+    private void openNextSegment() throws IOException {
         while (nextSegment < segments.size()) {
             current = segments.get(nextSegment++);
             channel = FileChannel.open(current, StandardOpenOption.READ);
@@ -99,8 +196,11 @@ public final class TapeReader implements Closeable {
             limit = 0;
             consumedInSegment = 0;
             segmentEof = false;
+            segmentDone = false;
+            needed = MAX_LENGTH_BYTES;
             decoder = new TapeDecoder();
-            if (!fill(TapeFormat.MAGIC.length)) {
+            read(TapeFormat.MAGIC.length);
+            if (limit < TapeFormat.MAGIC.length) {
                 if (limit > 0) {
                     damage("torn header", limit);
                 }
@@ -112,110 +212,31 @@ public final class TapeReader implements Closeable {
                 closeSegment();
                 continue;
             }
-            advance(TapeFormat.MAGIC.length);
-            return true;
+            pos = TapeFormat.MAGIC.length;
+            consumedInSegment = pos;
+            read(BUFFER / 2);
+            return;
         }
-        return false;
     }
 
-    /** The next valid record of the current segment, or null at its end (clean, torn or corrupt). */
-    private TapeRecord readRecord() throws IOException {
-        fill(10);
-        if (pos == limit) {
-            return null; // clean end
-        }
-        int start = pos;
-        long length = 0;
-        int shift = 0;
-        int p = pos;
-        while (true) {
-            if (p >= limit) {
-                damage("torn record length", remainingInSegment());
-                return null;
-            }
-            byte b = buf[p++];
-            length |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                break;
-            }
-            shift += 7;
-            if (shift > 28) {
-                damage("record length out of range", remainingInSegment());
-                return null;
-            }
-        }
-        if (length < 2 || length > TapeFormat.MAX_PAYLOAD) {
-            damage("record length " + length + " out of range", remainingInSegment());
-            return null;
-        }
-        int header = p - start;
-        int total = header + (int) length + 4;
-        if (!fill(total)) {
-            damage("torn record (" + (limit - pos) + " of " + total + " bytes)", remainingInSegment());
-            return null;
-        }
-        int payloadStart = pos + header;
-        crc.reset();
-        crc.update(buf, payloadStart, (int) length);
-        int stored = (buf[payloadStart + (int) length] & 0xFF)
-                | (buf[payloadStart + (int) length + 1] & 0xFF) << 8
-                | (buf[payloadStart + (int) length + 2] & 0xFF) << 16
-                | (buf[payloadStart + (int) length + 3] & 0xFF) << 24;
-        if (stored != (int) crc.getValue()) {
-            damage("checksum mismatch", remainingInSegment());
-            return null;
-        }
-        TapeRecord r;
-        try {
-            r = decoder.decode(buf, payloadStart, (int) length);
-        } catch (TapeFormatException e) {
-            damage("undecodable record: " + e.getMessage(), remainingInSegment());
-            return null;
-        }
-        advance(total);
-        bytes += total;
-        return r;
-    }
-
-    private void advance(int n) {
-        pos += n;
-        consumedInSegment += n;
-    }
-
-    /** Bytes of the current segment from the read position to its end. */
-    private long remainingInSegment() throws IOException {
-        return Math.max(0, channel.size() - consumedInSegment);
-    }
-
-    private void damage(String what, long skippedBytes) {
-        damaged++;
-        skipped += skippedBytes;
-        LOG.warn("tape: {} in {} at byte {}; skipping the last {} byte(s) of that segment", what,
-                current.getFileName(), consumedInSegment, skippedBytes);
-    }
-
-    /** Makes at least {@code n} bytes available from pos; false if the segment ends first. */
-    private boolean fill(int n) throws IOException {
-        if (limit - pos >= n) {
-            return true;
-        }
-        if (pos > 0) {
+    /** Reads until {@code n} bytes are available from pos, the buffer is full, or the file ends. */
+    private void read(int n) throws IOException {
+        if (pos > 0 && (buf.length - limit < n || pos > buf.length / 2)) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
             pos = 0;
         }
         if (n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
+            buf = Arrays.copyOf(buf, n);
         }
-        while (limit < n && !segmentEof) {
+        do {
             int r = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
             if (r < 0) {
                 segmentEof = true;
-            } else {
-                limit += r;
+                return;
             }
-        }
-        return limit - pos >= n;
+            limit += r;
+        } while (limit - pos < n && limit < buf.length);
     }
 
     private void closeSegment() throws IOException {
