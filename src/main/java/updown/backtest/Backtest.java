@@ -64,6 +64,9 @@ public final class Backtest {
         }
     }
 
+    /** How long after --to ticks go on, only to settle what is still open. */
+    public static final Duration DEFAULT_SETTLE_GRACE = Duration.ofMinutes(30);
+
     private Backtest() {
     }
 
@@ -124,7 +127,7 @@ public final class Backtest {
                 .compose(v -> deploy(vertx, deployed, driver))
                 .compose(v -> driver.run())
                 .map(s -> new ReplayStats(s.events(), s.skippedEvents(), s.ticks(), s.warmupTicks(), s.tradesOpened(),
-                        s.firstTick(), s.lastTick(), first.at(), s.clockEnd(), s.wallNanos()));
+                        s.firstTick(), s.lastTick(), first.at(), s.clockEnd(), s.wallNanos(), s.cpuNanos()));
         return ran.compose(stats -> repository.load().map(state -> {
             String text = CanonicalLedger.text(state);
             return new BacktestRun(config, options, state, stats, text, CanonicalLedger.sha256(text));

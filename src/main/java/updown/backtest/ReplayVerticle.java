@@ -30,6 +30,8 @@ final class ReplayVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayVerticle.class);
     /** Records handled before the loop yields the event loop (the trader's deliveries queue behind it). */
     private static final int YIELD_EVERY = 2_048;
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private enum Phase { WARMUP, TRADING, SETTLING }
 
@@ -48,6 +50,7 @@ final class ReplayVerticle extends VerticleBase {
     private Instant firstTick;
     private Instant lastTick;
     private long startNanos;
+    private long cpuStart = -1;
     private volatile Instant lastDelivered;
 
     ReplayVerticle(RecordSource source, TapeRecord first, VirtualClock clock, Backtest.Options options) {
@@ -76,6 +79,10 @@ final class ReplayVerticle extends VerticleBase {
     }
 
     private void pump() {
+        if (cpuStart < 0) {
+            // one event loop runs the driver, the trader and the portfolio: its CPU time is the replay's
+            cpuStart = CPU.getCurrentThreadCpuTime();
+        }
         try {
             for (int budget = YIELD_EVERY; budget > 0; budget--) {
                 TapeRecord r;
@@ -185,6 +192,7 @@ final class ReplayVerticle extends VerticleBase {
 
     private void finish() {
         done.tryComplete(new ReplayStats(events, skipped, ticks, warmupTicks, opened, firstTick, lastTick,
-                null, clock.instant(), System.nanoTime() - startNanos));
+                null, clock.instant(), System.nanoTime() - startNanos,
+                CPU.getCurrentThreadCpuTime() - cpuStart));
     }
 }

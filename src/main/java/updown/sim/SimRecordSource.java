@@ -43,7 +43,9 @@ import updown.record.TapeRecord;
  *       resolution (Chainlink's winner) after the window's resolution delay (60–120 s);</li>
  *   <li>each closed 1-minute candle at the minute's end, and the forming candle at every tick (so the price feed is
  *       fresh, as Binance's 2-second pushes keep it);</li>
- *   <li>both books of the running window as snapshots at every tick (the trader only reads books at ticks).</li>
+ *   <li>both books of the running window as snapshots at every tick (the trader only reads books at ticks); or, with
+ *       {@link #withBookDeltas()}, as the CLOB websocket sends them: a snapshot when the window starts, then every
+ *       book step (1 s) one level change per level whose size changed (what a live tape is mostly made of).</li>
  * </ul>
  * Books and feeds never go stale here.
  */
@@ -67,6 +69,11 @@ public final class SimRecordSource implements RecordSource {
     private long nextWindowStart;
     private long ticks;
     private long events;
+    private boolean bookDeltas;
+    private long nextBookStep;
+    private SimWindow bookWindow;
+    private updown.domain.OrderBook lastUp;
+    private updown.domain.OrderBook lastDown;
 
     /** One event due at a time, with an order among events due at the same instant. */
     private record Timed(Instant at, int order, MarketEvent event) {
@@ -96,6 +103,13 @@ public final class SimRecordSource implements RecordSource {
      */
     public static SimRecordSource of(SimMarketModel model, Instant start, Instant end, Duration tick) {
         return new SimRecordSource(model, start, end, tick);
+    }
+
+    /** Books as level changes every book step instead of snapshots at ticks (same books at every tick). */
+    public SimRecordSource withBookDeltas() {
+        this.bookDeltas = true;
+        this.nextBookStep = model.bookStep(start);
+        return this;
     }
 
     /** The time span of a 1-minute kline CSV: the first row's open time and the number of rows. */
@@ -245,6 +259,9 @@ public final class SimRecordSource implements RecordSource {
                 it.remove();
             }
         }
+        if (bookDeltas) {
+            bookSteps(t);
+        }
         due.sort(Comparator.comparing(Timed::at).thenComparingInt(Timed::order));
         for (Timed d : due) {
             // the first tick also delivers what happened before the start (as a bot that just started hears it)
@@ -252,15 +269,66 @@ public final class SimRecordSource implements RecordSource {
         }
         Instant minute = Instant.ofEpochSecond(Math.floorDiv(now, 60) * 60);
         model.kline(minute, t).ifPresent(k -> emit(candle(k, t)));
-        model.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end())).ifPresent(w -> {
-            BookModel.WindowBooks books = model.books(w, t);
-            emit(snapshot(books.up(), t));
-            emit(snapshot(books.down(), t));
-        });
+        if (!bookDeltas) {
+            model.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end())).ifPresent(w -> {
+                BookModel.WindowBooks books = model.books(w, t);
+                emit(snapshot(books.up(), t));
+                emit(snapshot(books.down(), t));
+            });
+        }
         ready.add(new TapeRecord.Tick(new TraderTicked(t, 1, 0, true, 0, 0)));
         ticks++;
         previousTick = t;
         nextTick = t.plus(tick);
+    }
+
+    /** The running window's books at every book step up to t: a snapshot for a new window, then level changes. */
+    private void bookSteps(Instant t) {
+        long last = model.bookStep(t);
+        for (; nextBookStep <= last; nextBookStep++) {
+            Instant at = model.bookStepTime(nextBookStep);
+            if (at.isBefore(start)) {
+                continue;
+            }
+            Optional<SimWindow> w = model.windowAt(at).filter(x -> !at.isBefore(x.start()) && at.isBefore(x.end()));
+            if (w.isEmpty()) {
+                continue;
+            }
+            BookModel.WindowBooks books = model.books(w.get(), at);
+            if (!w.get().equals(bookWindow)) {
+                bookWindow = w.get();
+                due.add(new Timed(at, 4, snapshot(books.up(), at)));
+                due.add(new Timed(at, 4, snapshot(books.down(), at)));
+            } else {
+                changes(lastUp, books.up(), at);
+                changes(lastDown, books.down(), at);
+            }
+            lastUp = books.up();
+            lastDown = books.down();
+        }
+    }
+
+    private void changes(updown.domain.OrderBook before, updown.domain.OrderBook after, Instant at) {
+        sideChanges(before.tokenId(), updown.domain.BookSide.BID, before.bids(), after.bids(), at);
+        sideChanges(before.tokenId(), updown.domain.BookSide.ASK, before.asks(), after.asks(), at);
+    }
+
+    private void sideChanges(String token, updown.domain.BookSide side, List<updown.domain.Level> before,
+                             List<updown.domain.Level> after, Instant at) {
+        java.util.Map<Long, Long> old = new java.util.HashMap<>();
+        for (updown.domain.Level l : before) {
+            old.put(l.price().micros(), l.size().micros());
+        }
+        for (updown.domain.Level l : after) {
+            Long was = old.remove(l.price().micros());
+            if (was == null || was != l.size().micros()) {
+                due.add(new Timed(at, 5, new MarketEvent.BookLevelChanged(token, side, l.price(), l.size(), at)));
+            }
+        }
+        for (Long gone : old.keySet()) {
+            due.add(new Timed(at, 5, new MarketEvent.BookLevelChanged(token, side, updown.domain.Price.ofMicros(gone),
+                    Shares.ZERO, at)));
+        }
     }
 
     private boolean isDue(Instant at, Instant t) {
