@@ -13,6 +13,7 @@ import updown.record.TapeReader;
 import updown.record.TapeRecord;
 import updown.sim.SimOptions;
 import updown.sim.SimRecordSource;
+import updown.strategy.Decider;
 
 /**
  * What a backtest replays: a recorded tape, or a kline CSV with markets and books synthesized by the SimExchange
@@ -31,6 +32,11 @@ public sealed interface DataSet {
 
     /** Where trading stops when no --to is given (null: the end of the data). */
     Instant defaultTo(BotConfig config);
+
+    /** The decision path for a run: the trader's own; kline runs compute Directional incrementally (same decisions). */
+    default Decider decider(BotConfig config) {
+        return Decider.fromConfig(config);
+    }
 
     /** A new source for one run of {@code options} (blocking: may read files). */
     RecordSource open(BotConfig config, Backtest.Options options) throws IOException;
@@ -115,6 +121,11 @@ public sealed interface DataSet {
         @Override
         public Instant defaultFrom(BotConfig config) {
             return start().plus(Backtest.Options.warmupFor(config));
+        }
+
+        @Override
+        public Decider decider(BotConfig config) {
+            return Decider.incremental(config);
         }
 
         @Override

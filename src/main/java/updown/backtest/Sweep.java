@@ -264,7 +264,8 @@ public final class Sweep {
                       int segment) throws Exception {
         Backtest.Options options = new Backtest.Options(from, to, Backtest.Options.warmupFor(config),
                 Backtest.DEFAULT_SETTLE_GRACE);
-        BacktestRun run = Backtest.run(vertx, config, data.open(config, options), options).toCompletionStage()
+        BacktestRun run = Backtest.run(vertx, config, data.decider(config), data.open(config, options), options)
+                .toCompletionStage()
                 .toCompletableFuture().get(7, TimeUnit.DAYS);
         BacktestReport.Summary s = BacktestReport.of(run);
         return new Run(variant, segment, s.pnl(), s.trades(), s.wins(), s.losses(), s.fees(), s.maxDrawdown(),

@@ -124,7 +124,8 @@ public final class BacktestCommand implements Callable<Integer> {
         Vertx vertx = Backtest.newVertx();
         BacktestRun run;
         try {
-            run = Backtest.run(vertx, config, dataSet.open(config, options), options).toCompletionStage()
+            run = Backtest.run(vertx, config, dataSet.decider(config), dataSet.open(config, options), options)
+                    .toCompletionStage()
                     .toCompletableFuture().get(7, TimeUnit.DAYS);
         } catch (java.util.concurrent.ExecutionException e) {
             stderr.println("backtest failed: " + e.getCause().getMessage());

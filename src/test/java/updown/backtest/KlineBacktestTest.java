@@ -3,7 +3,6 @@ package updown.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import updown.config.BotConfig;
 import updown.domain.Trade;
 import updown.repository.LedgerInvariant;
-import updown.sim.SimOptions;
-import updown.sim.SimRecordSource;
+import updown.strategy.Decider;
 import updown.testkit.Await;
 import updown.testkit.Fixtures;
 import updown.testkit.TestConfig;
@@ -34,22 +32,30 @@ class KlineBacktestTest {
         Await.result(vertx.close());
     }
 
+    private BacktestRun run(DataSet.Klines data, BotConfig config, Decider decider, Backtest.Options options)
+            throws Exception {
+        return Await.result(Backtest.run(vertx, config, decider, data.open(config, options), options));
+    }
+
     @Test
-    @DisplayName("six hours of January 2022 trade, settle every trade, and keep the ledger consistent")
-    void sixHours() throws Exception {
-        Path csv = Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv");
+    @DisplayName("four hours of January 2022: trades both kinds, settles every trade, keeps the ledger consistent; "
+            + "the incremental Directional gives the same ledger bytes")
+    void fourHours() throws Exception {
+        DataSet.Klines data = DataSet.Klines.of(Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv"), 7);
         BotConfig config = TestConfig.with(Map.of());
-        SimRecordSource.Loaded data = SimRecordSource.loadKlines(csv, SimOptions.defaults().withSeed(7));
-        Instant from = data.span().first().plus(Duration.ofHours(3));
-        Instant to = from.plus(Duration.ofHours(6));
-        Backtest.Options options = new Backtest.Options(from, to, Backtest.Options.warmupFor(config),
-                Duration.ofMinutes(30));
-        Instant genStart = from.minus(options.warmup());
-        BacktestRun run = Await.result(Backtest.run(vertx, config, SimRecordSource.of(data.model(genStart), genStart,
-                to.plus(options.settleGrace()), Duration.ofMillis(config.trading().tickIntervalMs())), options));
-        System.out.println(run.stats() + " " + run.state().trades().size() + " trades " + run.ledgerSha256());
-        assertThat(run.state().trades()).isNotEmpty();
-        assertThat(run.state().trades()).noneMatch(Trade::isOpen);
-        LedgerInvariant.assertHolds(run.state());
+        Instant from = data.start().plus(Duration.ofHours(3));
+        Backtest.Options options = new Backtest.Options(from, from.plus(Duration.ofHours(4)),
+                Backtest.Options.warmupFor(config), Backtest.DEFAULT_SETTLE_GRACE);
+        BacktestRun exact = run(data, config, Decider.fromConfig(config), options);
+        assertThat(exact.state().trades()).hasSizeGreaterThan(10)
+                .noneMatch(Trade::isOpen)
+                .anyMatch(t -> t.sources().contains("Arbitrage"))
+                .anyMatch(t -> t.sources().contains("Directional"))
+                .allSatisfy(t -> assertThat(t.openedAt()).isAfterOrEqualTo(from).isBefore(options.to()));
+        LedgerInvariant.assertHolds(exact.state());
+        assertThat(exact.stats().firstTick()).isEqualTo(from);
+
+        BacktestRun incremental = run(data, config, Decider.incremental(config), options);
+        assertThat(incremental.ledgerSha256()).isEqualTo(exact.ledgerSha256());
     }
 }
