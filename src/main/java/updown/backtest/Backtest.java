@@ -37,8 +37,11 @@ public final class Backtest {
      * @param to          first tick that may not (null: trade to the end of the source); after it ticks only settle
      * @param warmup      how long before {@code from} events are given to build up markets, books and candles
      * @param settleGrace how long after {@code to} ticks go on to settle open trades
+     * @param resumeDaily resume trading at the first tick of each KST day if the circuit breaker tripped (as an
+     *                    operator sending /resume every morning would); off, a tripped breaker halts the rest of the
+     *                    run, exactly as in the bot
      */
-    public record Options(Instant from, Instant to, Duration warmup, Duration settleGrace) {
+    public record Options(Instant from, Instant to, Duration warmup, Duration settleGrace, boolean resumeDaily) {
         public Options {
             Objects.requireNonNull(warmup, "warmup");
             Objects.requireNonNull(settleGrace, "settleGrace");
@@ -49,7 +52,12 @@ public final class Backtest {
 
         /** The whole source. */
         public static Options all() {
-            return new Options(null, null, Duration.ZERO, Duration.ofHours(1));
+            return new Options(null, null, Duration.ZERO, Duration.ofHours(1), false);
+        }
+
+        /** A trading window with the warm-up the settings need and the default settle grace. */
+        public static Options window(BotConfig config, Instant from, Instant to, boolean resumeDaily) {
+            return new Options(from, to, warmupFor(config), DEFAULT_SETTLE_GRACE, resumeDaily);
         }
 
         /** Events before this are not given (the instant before everything when there is no {@code from}). */

@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.bus.Addresses;
 import updown.domain.PortfolioCommand;
+import updown.domain.Kst;
 import updown.domain.PortfolioSnapshot;
+import updown.domain.TradingState;
 import updown.domain.TraderTicked;
 import updown.record.RecordSource;
 import updown.record.TapeRecord;
@@ -49,6 +51,7 @@ final class ReplayVerticle extends VerticleBase {
     private long opened;
     private Instant firstTick;
     private Instant lastTick;
+    private java.time.LocalDate tradingDay;
     private long startNanos;
     private long cpuStart = -1;
     private volatile Instant lastDelivered;
@@ -157,6 +160,25 @@ final class ReplayVerticle extends VerticleBase {
 
     private void runTick(Instant t) {
         advance(t);
+        if (options.resumeDaily() && phase == Phase.TRADING && !Kst.dayOf(t).equals(tradingDay)) {
+            tradingDay = Kst.dayOf(t);
+            resumeIfTripped().onComplete(ar -> requestTick(t));
+            return;
+        }
+        requestTick(t);
+    }
+
+    /** A new KST day with the breaker tripped: resume, as the operator would. */
+    private io.vertx.core.Future<Void> resumeIfTripped() {
+        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetSnapshot())
+                .compose(m -> ((PortfolioSnapshot) m.body()).control().state() == TradingState.BREAKER
+                        ? vertx.eventBus().request(Addresses.PORTFOLIO_RESUME,
+                        new PortfolioCommand.ResumeTrading("backtest")).<Void>mapEmpty()
+                        : io.vertx.core.Future.<Void>succeededFuture())
+                .recover(err -> io.vertx.core.Future.succeededFuture());
+    }
+
+    private void requestTick(Instant t) {
         vertx.eventBus().request(Addresses.TRADER_TICK, "tick").onComplete(ar -> {
             ticks++;
             if (firstTick == null) {

@@ -171,7 +171,7 @@ public final class Sweep {
      */
     public static Result run(SettingsBase base, Map<String, String> fixed, List<Map<String, String>> variants,
                              DataSet data, Instant from, Instant to, int folds, int threads, Parallelism parallelism,
-                             Progress progress) throws InterruptedException, ExecutionException {
+                             boolean resumeDaily, Progress progress) throws InterruptedException, ExecutionException {
         long wall0 = System.nanoTime();
         List<String> skipped = new ArrayList<>();
         List<Integer> valid = new ArrayList<>();
@@ -228,7 +228,7 @@ public final class Sweep {
                     }
                     try {
                         Run run = runOne(vertx, configs.get(job[0]), data, bounds.get(job[1]),
-                                bounds.get(job[1] + 1), job[0], job[1]);
+                                bounds.get(job[1] + 1), resumeDaily, job[0], job[1]);
                         progress.update(done.incrementAndGet(), jobs.size());
                         return run;
                     } finally {
@@ -260,10 +260,9 @@ public final class Sweep {
         return List.copyOf(names);
     }
 
-    static Run runOne(Vertx vertx, BotConfig config, DataSet data, Instant from, Instant to, int variant,
-                      int segment) throws Exception {
-        Backtest.Options options = new Backtest.Options(from, to, Backtest.Options.warmupFor(config),
-                Backtest.DEFAULT_SETTLE_GRACE);
+    static Run runOne(Vertx vertx, BotConfig config, DataSet data, Instant from, Instant to, boolean resumeDaily,
+                      int variant, int segment) throws Exception {
+        Backtest.Options options = Backtest.Options.window(config, from, to, resumeDaily);
         BacktestRun run = Backtest.run(vertx, config, data.decider(config), data.open(config, options), options)
                 .toCompletionStage()
                 .toCompletableFuture().get(7, TimeUnit.DAYS);

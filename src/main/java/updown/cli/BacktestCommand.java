@@ -64,6 +64,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "with --klines: seed of the synthesized books (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--resume-daily", description = "resume a tripped circuit breaker at each KST midnight (as an "
+            + "operator's daily /resume); without it a trip halts the rest of the run, as in the bot")
+    boolean resumeDaily;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "where the report goes (default: DATA_DIR/backtest/<UTC time>/)")
     Path out;
@@ -113,9 +117,8 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Backtest.Options options;
         try {
-            options = new Backtest.Options(from != null ? from : dataSet.defaultFrom(config),
-                    to != null ? to : dataSet.defaultTo(config), Backtest.Options.warmupFor(config),
-                    Backtest.DEFAULT_SETTLE_GRACE);
+            options = Backtest.Options.window(config, from != null ? from : dataSet.defaultFrom(config),
+                    to != null ? to : dataSet.defaultTo(config), resumeDaily);
         } catch (IllegalArgumentException e) {
             stderr.println(e.getMessage());
             return ExitCodes.CONFIG;

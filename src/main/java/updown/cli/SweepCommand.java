@@ -67,6 +67,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallelism", description = "VERTX_PER_THREAD (default) or VERTX_PER_RUN")
     Sweep.Parallelism parallelism = Sweep.Parallelism.VERTX_PER_THREAD;
 
+    @Option(names = "--resume-daily", description = "resume a tripped circuit breaker at each KST midnight")
+    boolean resumeDaily;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where the CSVs go (default: DATA_DIR/sweep/<UTC time>/)")
     Path out;
 
@@ -128,7 +131,8 @@ public final class SweepCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(stderr, BotClock.system());
         Sweep.Result result;
         try {
-            result = Sweep.run(base, settings, variants, dataSet, from, to, folds, threads, parallelism, bar::update);
+            result = Sweep.run(base, settings, variants, dataSet, from, to, folds, threads, parallelism, resumeDaily,
+                    bar::update);
         } catch (IllegalArgumentException e) {
             bar.finish();
             stderr.println(e.getMessage());

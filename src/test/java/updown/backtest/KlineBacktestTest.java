@@ -45,7 +45,7 @@ class KlineBacktestTest {
         BotConfig config = TestConfig.with(Map.of());
         Instant from = data.start().plus(Duration.ofHours(3));
         Backtest.Options options = new Backtest.Options(from, from.plus(Duration.ofHours(4)),
-                Backtest.Options.warmupFor(config), Backtest.DEFAULT_SETTLE_GRACE);
+                Backtest.Options.warmupFor(config), Backtest.DEFAULT_SETTLE_GRACE, false);
         BacktestRun exact = run(data, config, Decider.fromConfig(config), options);
         assertThat(exact.state().trades()).hasSizeGreaterThan(10)
                 .noneMatch(Trade::isOpen)
@@ -57,5 +57,22 @@ class KlineBacktestTest {
 
         BacktestRun incremental = run(data, config, Decider.incremental(config), options);
         assertThat(incremental.ledgerSha256()).isEqualTo(exact.ledgerSha256());
+    }
+
+    @Test
+    @DisplayName("a tripped breaker halts the rest of the run, unless --resume-daily resumes it at KST midnight")
+    void breakerAndDailyResume() throws Exception {
+        DataSet.Klines data = DataSet.Klines.of(Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv"), 7);
+        BotConfig config = TestConfig.with(Map.of("MAX_DAILY_LOSS", "5"));
+        Instant from = Instant.parse("2022-01-01T10:00:00Z");
+        Instant midnightKst = Instant.parse("2022-01-01T15:00:00Z");
+        Instant to = Instant.parse("2022-01-01T20:00:00Z");
+        BacktestRun halted = run(data, config, Decider.incremental(config),
+                Backtest.Options.window(config, from, to, false));
+        BacktestRun resumed = run(data, config, Decider.incremental(config),
+                Backtest.Options.window(config, from, to, true));
+        assertThat(halted.state().trades()).isNotEmpty().allMatch(t -> t.openedAt().isBefore(midnightKst));
+        assertThat(resumed.state().trades()).anyMatch(t -> t.openedAt().isAfter(midnightKst))
+                .hasSizeGreaterThan(halted.state().trades().size());
     }
 }

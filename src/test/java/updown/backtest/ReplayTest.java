@@ -98,7 +98,8 @@ class ReplayTest {
         TapeBuilder.copy(klineHours(config, 5), dir);
         Instant from = data.span().first().plus(Duration.ofHours(3));
         Instant to = from.plus(Duration.ofHours(2)).minus(Duration.ofMinutes(30));
-        BacktestRun run = replayTape(config, new Backtest.Options(from, to, Duration.ofHours(2), Duration.ofMinutes(20)));
+        BacktestRun run = replayTape(config, new Backtest.Options(from, to, Duration.ofHours(2), Duration.ofMinutes(20),
+                false));
         assertThat(run.state().trades()).isNotEmpty().allSatisfy(t -> {
             assertThat(t.openedAt()).isAfterOrEqualTo(from).isBefore(to);
             assertThat(t.isOpen()).isFalse();
