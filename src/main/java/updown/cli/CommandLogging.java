@@ -9,11 +9,16 @@ final class CommandLogging {
     }
 
     static void quiet() {
+        quiet(Level.WARN);
+    }
+
+    /** Console log to stderr at {@code level} and above. */
+    static void quiet(Level level) {
         System.setProperty("updown.console.target", "System.err");
-        System.setProperty("updown.console.level", "WARN");
+        System.setProperty("updown.console.level", level.toString());
         // the root logger too: INFO lines of a million replayed ticks would cost time even when filtered out
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(Level.WARN);
+            root.setLevel(level);
         }
     }
 }

@@ -94,7 +94,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CommandLogging.quiet();
+        // hundreds of runs: their WARN lines (breaker trips, ...) would bury the progress bar; they are in the numbers
+        CommandLogging.quiet(ch.qos.logback.classic.Level.ERROR);
         List<Sweep.Axis> axes = new ArrayList<>();
         try {
             for (String g : grid) {

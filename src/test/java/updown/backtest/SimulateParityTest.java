@@ -99,7 +99,7 @@ class SimulateParityTest {
         BacktestRun replay = Await.result(Backtest.run(replayVertx, config,
                 TapeReader.open(config.storage().tapeDir()), Backtest.Options.all()));
 
-        assertThat(live.trades()).as("the run traded").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(live.trades()).as("the run traded").isNotEmpty();
         assertThat(replay.state().trades().stream().map(Economics::of).toList())
                 .containsExactlyElementsOf(live.trades().stream().map(Economics::of).toList());
         assertThat(balance(replay.state())).isEqualTo(balance(live));
