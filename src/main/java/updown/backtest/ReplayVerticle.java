@@ -54,7 +54,6 @@ final class ReplayVerticle extends VerticleBase {
     private java.time.LocalDate tradingDay;
     private long startNanos;
     private long cpuStart = -1;
-    private volatile Instant lastDelivered;
 
     ReplayVerticle(RecordSource source, TapeRecord first, VirtualClock clock, Backtest.Options options) {
         this.source = source;
@@ -74,11 +73,6 @@ final class ReplayVerticle extends VerticleBase {
         startNanos = System.nanoTime();
         context.runOnContext(v -> pump());
         return done.future();
-    }
-
-    /** The time of the last record handed to the trader (tests: it is never after the tick being decided). */
-    Instant lastDelivered() {
-        return lastDelivered;
     }
 
     private void pump() {
@@ -125,7 +119,6 @@ final class ReplayVerticle extends VerticleBase {
             return;
         }
         advance(at);
-        lastDelivered = at;
         events++;
         vertx.eventBus().publish(Addresses.MARKET_EVENTS, e.event());
     }
