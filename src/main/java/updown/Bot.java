@@ -16,6 +16,7 @@ import updown.engine.live.WalletSource;
 import updown.market.MarketDataVerticle;
 import updown.notify.NotifierVerticle;
 import updown.portfolio.PortfolioVerticle;
+import updown.record.RecorderVerticle;
 import updown.repository.Repository;
 import updown.strategy.Decider;
 import updown.strategy.TraderVerticle;
@@ -44,16 +45,20 @@ public final class Bot {
     }
 
     /**
-     * Deploys the portfolio (ledger restored), market data, the trader, then the notifier and the dashboard; with a
-     * live engine also the wallet watcher.
+     * Deploys the portfolio (ledger restored), the recorder (unless RECORD_ENABLED=false), market data, the trader,
+     * then the notifier and the dashboard; with a live engine also the wallet watcher.
      */
     public static Future<Bot> start(Vertx vertx, Parts parts) {
         LocalRecordCodec.register(vertx.eventBus());
         Bot bot = new Bot(vertx);
         BotConfig config = parts.config();
         boolean paper = config.mode() == TradingMode.PAPER;
-        bot.trader = new TraderVerticle(config, parts.clock(), parts.engine(), Decider.fromConfig(config), true);
+        boolean record = config.recorder().enabled();
+        bot.trader = new TraderVerticle(config, parts.clock(), parts.engine(), Decider.fromConfig(config), true,
+                new TraderVerticle.Hooks(record, true));
         return bot.deploy(new PortfolioVerticle(config, parts.clock(), parts.repository(), paper))
+                .compose(v -> record ? bot.deploy(new RecorderVerticle(config, parts.clock()))
+                        : Future.<Void>succeededFuture())
                 .compose(v -> bot.deploy(new MarketDataVerticle(config, parts.clock())))
                 .compose(v -> bot.deploy(bot.trader))
                 .compose(v -> bot.deploy(new NotifierVerticle(config, parts.clock())))

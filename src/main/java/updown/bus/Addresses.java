@@ -30,6 +30,12 @@ public final class Addresses {
     /** Run one tick now and reply its {@code TraderTicked} (backtests and tests drive time with it). */
     public static final String TRADER_TICK = "trader.cmd.tick";
     public static final String TRADER_MARKETS = "trader.query.markets";
+    /**
+     * The trader's input in the order it used it (published only when recording): every {@code MarketEvent} it folded
+     * into its view, and after each tick that tick's {@code TraderTicked}. The recorder writes this stream to the tape,
+     * so a replay gives the trader exactly what it had at every tick.
+     */
+    public static final String TRADER_TAPE = "trader.tape";
 
     // portfolio commands (request/reply; owner: portfolio/PortfolioVerticle)
     public static final String PORTFOLIO_OPEN_TRADE = "portfolio.cmd.open-trade";

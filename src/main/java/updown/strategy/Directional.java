@@ -61,7 +61,15 @@ final class Directional implements Strategy {
 
     @Override
     public Signal evaluate(MarketSnapshot snapshot) {
-        long[] closes = closedCloses(snapshot.candles());
+        return evaluate(closedCloses(snapshot.candles()), null);
+    }
+
+    /**
+     * The signal for these closed closes (oldest first). {@code emas}, when given, supplies EMA(fast) and EMA(slow) of
+     * exactly these closes computed another way (the incremental path); it must order them as {@link #ema} does and
+     * may only be asked after the cheaper checks, as here.
+     */
+    Signal evaluate(long[] closes, EmaSource emas) {
         int n = closes.length;
         if (n < needed) {
             return skip("need " + needed + " candles, have " + n);
@@ -73,8 +81,15 @@ final class Directional implements Strategy {
         if (move == 0) {
             return skip("no momentum: the close equals the close " + lookback + " candles ago");
         }
-        double fast = ema(closes, emaFast);
-        double slow = ema(closes, emaSlow);
+        double fast;
+        double slow;
+        if (emas == null) {
+            fast = ema(closes, emaFast);
+            slow = ema(closes, emaSlow);
+        } else {
+            fast = emas.fast();
+            slow = emas.slow();
+        }
         if (fast == slow) {
             return skip("EMA(" + emaFast + ") equals EMA(" + emaSlow + ")");
         }
@@ -91,6 +106,21 @@ final class Directional implements Strategy {
                 + lookback + " candles");
     }
 
+    /** EMA(fast) and EMA(slow) of the closes being evaluated, from somewhere other than {@link #ema}. */
+    interface EmaSource {
+        double fast();
+
+        double slow();
+    }
+
+    int emaFast() {
+        return emaFast;
+    }
+
+    int emaSlow() {
+        return emaSlow;
+    }
+
     private Ratio confidence(long absMoveMicros, double sigmaMicros) {
         double noise = sigmaMicros * Math.sqrt(lookback);
         if (!(noise > 0) || !Double.isFinite(noise)) {
@@ -104,7 +134,7 @@ final class Directional implements Strategy {
         return Ratio.ofDouble(Math.max(0.0, Math.min(1.0, p)));
     }
 
-    private static long[] closedCloses(List<Candle> candles) {
+    static long[] closedCloses(List<Candle> candles) {
         int count = 0;
         for (Candle c : candles) {
             if (c.closed()) {
@@ -131,7 +161,7 @@ final class Directional implements Strategy {
     }
 
     /** EMA over the whole series, seeded with the oldest value. */
-    private static double ema(long[] values, int period) {
+    static double ema(long[] values, int period) {
         double alpha = 2.0 / (period + 1);
         double ema = values[0];
         for (int i = 1; i < values.length; i++) {

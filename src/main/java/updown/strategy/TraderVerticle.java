@@ -43,6 +43,13 @@ import updown.time.BotClock;
  *
  * <p>Books and candles are not fetched per tick: they stream in as market events and are folded into a
  * {@link MarketView}, so "fetch both books" is a lookup and strategies run in microseconds on the event loop.
+ * Events that arrive while a tick runs are held and folded in when it ends: every decision of a tick sees the view
+ * as it stood when the tick started, so a replay that gives the trader the same events before the same tick
+ * reproduces its decisions exactly.
+ *
+ * <p>{@link Hooks}: with {@code tape} the trader publishes its input, in the order it used it, on
+ * {@link Addresses#TRADER_TAPE} (each event as it is folded in, each tick's {@code TraderTicked} after the tick) for
+ * the recorder; backtests turn the health file off.
  */
 public final class TraderVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(TraderVerticle.class);
@@ -55,7 +62,9 @@ public final class TraderVerticle extends VerticleBase {
     private final Engine engine;
     private final Decider decider;
     private final boolean autoTick;
+    private final Hooks hooks;
     private final MarketView view;
+    private final List<MarketEvent> heldDuringTick = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Map<String, Instant> lookedUp = new HashMap<>();
     private long timerId = -1;
@@ -66,15 +75,34 @@ public final class TraderVerticle extends VerticleBase {
     private String healthError;
 
     /**
+     * What the trader does besides trading.
+     *
+     * @param tape       publish its input on {@link Addresses#TRADER_TAPE} for the recorder
+     * @param healthFile write DATA_DIR/health every tick (off in backtests: their time is not the wall clock)
+     */
+    public record Hooks(boolean tape, boolean healthFile) {
+        /** The service: health file, no tape. */
+        public static final Hooks DEFAULT = new Hooks(false, true);
+        /** A replay: neither. */
+        public static final Hooks BACKTEST = new Hooks(false, false);
+    }
+
+    /**
      * @param autoTick start the periodic timer (false for backtests and tests that call {@link #tick()} themselves)
      */
     public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider,
                           boolean autoTick) {
+        this(config, clock, engine, decider, autoTick, Hooks.DEFAULT);
+    }
+
+    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider,
+                          boolean autoTick, Hooks hooks) {
         this.config = config;
         this.clock = clock;
         this.engine = engine;
         this.decider = decider;
         this.autoTick = autoTick;
+        this.hooks = hooks;
         this.view = new MarketView(config.market().candleHistory(), config.market().priceStaleMs());
     }
 
@@ -82,7 +110,7 @@ public final class TraderVerticle extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         LocalRecordCodec.register(bus);
-        MessageConsumer<MarketEvent> events = bus.consumer(Addresses.MARKET_EVENTS, m -> view.apply(m.body()));
+        MessageConsumer<MarketEvent> events = bus.consumer(Addresses.MARKET_EVENTS, m -> onMarketEvent(m.body()));
         MessageConsumer<Object> markets = bus.consumer(Addresses.TRADER_MARKETS,
                 m -> m.reply(view.view(clock.instant())));
         MessageConsumer<Object> tick = bus.consumer(Addresses.TRADER_TICK,
@@ -104,6 +132,33 @@ public final class TraderVerticle extends VerticleBase {
                             config.trading().tickIntervalMs(), open.size());
                     return null;
                 });
+    }
+
+    private void onMarketEvent(MarketEvent event) {
+        if (ticking) {
+            heldDuringTick.add(event);
+        } else {
+            fold(event);
+        }
+    }
+
+    private void fold(MarketEvent event) {
+        view.apply(event);
+        if (hooks.tape()) {
+            vertx.eventBus().publish(Addresses.TRADER_TAPE, event);
+        }
+    }
+
+    /** Folds in what arrived during the tick, in arrival order. */
+    private void releaseHeld() {
+        if (heldDuringTick.isEmpty()) {
+            return;
+        }
+        List<MarketEvent> held = new ArrayList<>(heldDuringTick);
+        heldDuringTick.clear();
+        for (MarketEvent e : held) {
+            fold(e);
+        }
     }
 
     private void onTimer() {
@@ -169,6 +224,10 @@ public final class TraderVerticle extends VerticleBase {
                     TraderTicked ticked = new TraderTicked(now, live.size(), stale, view.candlesFresh(now),
                             state.opened, micros);
                     vertx.eventBus().publish(Addresses.TRADER_TICKED, ticked);
+                    if (hooks.tape()) {
+                        vertx.eventBus().publish(Addresses.TRADER_TAPE, ticked);
+                    }
+                    releaseHeld();
                     return Future.succeededFuture(ticked);
                 });
         return inFlight;
@@ -189,6 +248,9 @@ public final class TraderVerticle extends VerticleBase {
     // ----------------------------------------------------------------------------------------------- steps
 
     private Future<Void> writeHealthFile(Instant now) {
+        if (!hooks.healthFile()) {
+            return Future.succeededFuture();
+        }
         Path dir = config.storage().dataDir();
         Path file = config.storage().healthFile();
         return vertx.fileSystem().mkdirs(dir.toString())

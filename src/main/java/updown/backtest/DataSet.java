@@ -1,0 +1,157 @@
+package updown.backtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import updown.config.BotConfig;
+import updown.record.RecordSource;
+import updown.record.TapeFiles;
+import updown.record.TapeReader;
+import updown.record.TapeRecord;
+import updown.sim.SimOptions;
+import updown.sim.SimRecordSource;
+import updown.strategy.Decider;
+
+/**
+ * What a backtest replays: a recorded tape, or a kline CSV with markets and books synthesized by the SimExchange
+ * model. Opens a fresh record source per run (sweeps run many), and knows the data's time span.
+ */
+public sealed interface DataSet {
+
+    /** First instant with data. */
+    Instant start();
+
+    /** Instant after the last data. */
+    Instant end();
+
+    /** Where trading starts when no --from is given (null: the first tick). */
+    Instant defaultFrom(BotConfig config);
+
+    /** Where trading stops when no --to is given (null: the end of the data). */
+    Instant defaultTo(BotConfig config);
+
+    /** The decision path for a run: the trader's own; kline runs compute Directional incrementally (same decisions). */
+    default Decider decider(BotConfig config) {
+        return Decider.fromConfig(config);
+    }
+
+    /** A new source for one run of {@code options} (blocking: may read files). */
+    RecordSource open(BotConfig config, Backtest.Options options) throws IOException;
+
+    String describe();
+
+    /** A tape directory as the recorder writes it. */
+    record Tape(Path dir, Instant start, Instant end, int segments) implements DataSet {
+
+        /** Checks the directory and finds its span (first record, last record of the last segment). Blocking. */
+        public static Tape of(Path dir) throws IOException {
+            List<Path> segments = TapeFiles.segments(dir);
+            if (segments.isEmpty()) {
+                throw new IllegalArgumentException(dir + ": no tape segments (*.tape) here");
+            }
+            Instant first = null;
+            try (TapeReader r = TapeReader.open(dir)) {
+                TapeRecord rec = r.next();
+                if (rec != null) {
+                    first = rec.at();
+                }
+            }
+            Instant last = null;
+            for (int i = segments.size() - 1; i >= 0 && last == null; i--) {
+                try (TapeReader r = TapeReader.ofSegment(segments.get(i))) {
+                    for (TapeRecord rec = r.next(); rec != null; rec = r.next()) {
+                        last = last == null || rec.at().isAfter(last) ? rec.at() : last;
+                    }
+                }
+            }
+            if (first == null || last == null) {
+                throw new IllegalArgumentException(dir + ": the tape holds no readable record");
+            }
+            return new Tape(dir, first, last.plusNanos(1), segments.size());
+        }
+
+        @Override
+        public Instant defaultFrom(BotConfig config) {
+            return null;
+        }
+
+        @Override
+        public Instant defaultTo(BotConfig config) {
+            return null;
+        }
+
+        @Override
+        public RecordSource open(BotConfig config, Backtest.Options options) throws IOException {
+            Instant warmupStart = options.warmupStart();
+            return warmupStart.equals(Instant.MIN) ? TapeReader.open(dir) : TapeReader.open(dir, warmupStart);
+        }
+
+        @Override
+        public String describe() {
+            return "tape " + dir + " (" + segments + " segment(s), " + start + " to " + end + ")";
+        }
+    }
+
+    /** A 1-minute kline CSV replayed by the simulated market. */
+    record Klines(Path csv, long seed, SimRecordSource.Loaded data) implements DataSet {
+        /** How long before the data's end trading stops by default, so the last windows can resolve. */
+        static final Duration END_MARGIN = Duration.ofMinutes(10);
+
+        /** Reads the CSV (blocking). {@code seed} seeds the synthesized books, ids and resolution delays. */
+        public static Klines of(Path csv, long seed) throws IOException {
+            if (!Files.isReadable(csv)) {
+                throw new IllegalArgumentException(csv + ": not a readable file");
+            }
+            return new Klines(csv, seed, SimRecordSource.loadKlines(csv, SimOptions.defaults().withSeed(seed)));
+        }
+
+        @Override
+        public Instant start() {
+            return data.span().first();
+        }
+
+        @Override
+        public Instant end() {
+            return data.span().end();
+        }
+
+        @Override
+        public Instant defaultFrom(BotConfig config) {
+            return start().plus(Backtest.Options.warmupFor(config));
+        }
+
+        @Override
+        public Decider decider(BotConfig config) {
+            return Decider.incremental(config);
+        }
+
+        @Override
+        public Instant defaultTo(BotConfig config) {
+            return end().minus(END_MARGIN);
+        }
+
+        @Override
+        public RecordSource open(BotConfig config, Backtest.Options options) {
+            Instant from = options.from() != null ? options.from() : defaultFrom(config);
+            Instant genStart = from.minus(options.warmup());
+            if (genStart.isBefore(start())) {
+                genStart = start();
+            }
+            Instant genEnd = options.to() == null ? end() : options.to().plus(options.settleGrace());
+            if (genEnd.isAfter(end())) {
+                genEnd = end();
+            }
+            return SimRecordSource.of(data.model(genStart), genStart, genEnd,
+                    Duration.ofMillis(config.trading().tickIntervalMs()));
+        }
+
+        @Override
+        public String describe() {
+            return "klines " + csv + " (" + data.span().minutes() + " minutes, " + start() + " to " + end()
+                    + ", book seed " + seed + ")";
+        }
+    }
+}

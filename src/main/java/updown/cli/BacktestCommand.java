@@ -1,0 +1,151 @@
+package updown.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import updown.backtest.Backtest;
+import updown.backtest.BacktestReport;
+import updown.backtest.BacktestRun;
+import updown.backtest.DataSet;
+import updown.backtest.ReportFiles;
+import updown.backtest.SettingsBase;
+import updown.config.BotConfig;
+import updown.config.ConfigLoader;
+import updown.time.BotClock;
+
+/**
+ * Replays a recorded tape, or a 1-minute kline CSV with markets and books synthesized by the SimExchange model,
+ * through the bot's own trader, engine and portfolio on a virtual clock. Prints a one-screen summary and the ledger's
+ * SHA-256; writes the report under --out. Nothing else is written: no ledger database, no health file.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Replay a recorded tape (or a kline CSV with simulated markets) through the trading code.")
+public final class BacktestCommand implements Callable<Integer> {
+
+    /** Exactly one kind of data. */
+    static final class Data {
+        @Option(names = "--tape", paramLabel = "DIR", required = true,
+                description = "a tape directory (the recorder writes DATA_DIR/tape)")
+        Path tape;
+
+        @Option(names = "--klines", paramLabel = "FILE", required = true,
+                description = "a 1-minute kline CSV (timestamp,open,high,low,close,volume), markets and books "
+                        + "synthesized by the simulated exchange's model")
+        Path klines;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Data data;
+
+    @Option(names = "--from", paramLabel = "TIME", converter = TimeArg.class,
+            description = "first tick that may trade (UTC; default: the start, after a warm-up for klines)")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "TIME", converter = TimeArg.class,
+            description = "no trade from this tick on; open trades are then settled (default: the end)")
+    Instant to;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "override a setting (any name of .env.example), repeatable")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--seed", description = "with --klines: seed of the synthesized books (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--resume-daily", description = "resume a tripped circuit breaker at each KST midnight (as an "
+            + "operator's daily /resume); without it a trip halts the rest of the run, as in the bot")
+    boolean resumeDaily;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "where the report goes (default: DATA_DIR/backtest/<UTC time>/)")
+    Path out;
+
+    @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
+    boolean json;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final Path workDir;
+    private final Map<String, String> env;
+
+    public BacktestCommand() {
+        this(System.out, System.err, Path.of(""), System.getenv());
+    }
+
+    BacktestCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env) {
+        this.stdout = out;
+        this.stderr = err;
+        this.workDir = workDir;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLogging.quiet();
+        SettingsBase base = SettingsBase.load(workDir, env);
+        List<String> unknown = base.unknown(settings.keySet());
+        if (!unknown.isEmpty()) {
+            stderr.println("--set: unknown setting(s) " + unknown);
+            return ExitCodes.CONFIG;
+        }
+        ConfigLoader.Result result = base.with(settings);
+        if (!result.ok()) {
+            stderr.println("Invalid settings (" + result.errors().size() + "):");
+            result.errors().forEach(e -> stderr.println("  " + e));
+            return ExitCodes.CONFIG;
+        }
+        BotConfig config = result.config();
+        DataSet dataSet;
+        try {
+            dataSet = data.tape != null ? DataSet.Tape.of(workDir.resolve(data.tape))
+                    : DataSet.Klines.of(workDir.resolve(data.klines), seed);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        Backtest.Options options;
+        try {
+            options = Backtest.Options.window(config, from != null ? from : dataSet.defaultFrom(config),
+                    to != null ? to : dataSet.defaultTo(config), resumeDaily);
+        } catch (IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        stderr.println("Replaying " + dataSet.describe());
+        Vertx vertx = Backtest.newVertx();
+        BacktestRun run;
+        try {
+            run = Backtest.run(vertx, config, dataSet.decider(config), dataSet.open(config, options), options)
+                    .toCompletionStage()
+                    .toCompletableFuture().get(7, TimeUnit.DAYS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            stderr.println("backtest failed: " + e.getCause().getMessage());
+            return ExitCodes.FAILURE;
+        } finally {
+            BotRunner.closeQuietly(vertx);
+        }
+        BacktestReport.Summary summary = BacktestReport.of(run);
+        Path dir = out != null ? workDir.resolve(out) : workDir.resolve(config.storage().dataDir()).resolve("backtest")
+                .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                        .format(BotClock.system().instant()));
+        ReportFiles.write(run, summary, dir);
+        ReportFiles.text(summary, dir).forEach(stdout::println);
+        if (json) {
+            stdout.println(new ObjectMapper().writeValueAsString(ReportFiles.json(summary)));
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,382 @@
+package updown.sim;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import updown.domain.Candle;
+import updown.domain.FeeSchedule;
+import updown.domain.Market;
+import updown.domain.MarketEvent;
+import updown.domain.Resolution;
+import updown.domain.Shares;
+import updown.domain.TraderTicked;
+import updown.record.RecordSource;
+import updown.record.TapeRecord;
+
+/**
+ * The simulated market as a stream of tape records, for backtests without a tape: the same {@link SimMarketModel}
+ * (price path, windows, Chainlink, {@link BookModel} books around the {@link FairValue}) the SimExchange serves, but
+ * handed to the trader directly as {@link MarketEvent}s on the virtual clock, with a tick mark every tick interval.
+ * No sockets, no JSON. Pure computation: {@link #poll()} generates the next tick's records on demand, so nothing
+ * after the tick being replayed exists yet.
+ *
+ * <p>What the trader sees, as market data would publish it:
+ * <ul>
+ *   <li>each window's market one window before its start (the scanner looks up the current and the next window);</li>
+ *   <li>the price to beat one second after the window starts, its end price one second after it ends, and the
+ *       resolution (Chainlink's winner) after the window's resolution delay (60–120 s);</li>
+ *   <li>each closed 1-minute candle at the minute's end, and the forming candle at every tick (so the price feed is
+ *       fresh, as Binance's 2-second pushes keep it);</li>
+ *   <li>both books of the running window as snapshots at every tick (the trader only reads books at ticks); or, with
+ *       {@link #withBookDeltas()}, as the CLOB websocket sends them: a snapshot when the window starts, then every
+ *       book step (1 s) one level change per level whose size changed (what a live tape is mostly made of).</li>
+ * </ul>
+ * Books and feeds never go stale here.
+ */
+public final class SimRecordSource implements RecordSource {
+    private static final long WINDOW = SimMarketModel.WINDOW_SECONDS;
+    private static final DateTimeFormatter CSV_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter(Locale.ROOT);
+
+    private final SimMarketModel model;
+    private final Instant start;
+    private final Instant end;
+    private final Duration tick;
+    private final ArrayDeque<TapeRecord> ready = new ArrayDeque<>();
+    private final List<SimWindow> tracked = new ArrayList<>();
+    private final List<Timed> due = new ArrayList<>();
+    private Instant nextTick;
+    private Instant previousTick;
+    private long nextMinute;
+    private long nextWindowStart;
+    private long ticks;
+    private long events;
+    private boolean bookDeltas;
+    private long nextBookStep;
+    private SimWindow bookWindow;
+    private updown.domain.OrderBook lastUp;
+    private updown.domain.OrderBook lastDown;
+
+    /** One event due at a time, with an order among events due at the same instant. */
+    private record Timed(Instant at, int order, MarketEvent event) {
+    }
+
+    private SimRecordSource(SimMarketModel model, Instant start, Instant end, Duration tick) {
+        if (tick.isZero() || tick.isNegative()) {
+            throw new IllegalArgumentException("tick interval must be positive");
+        }
+        if (start.isBefore(model.epoch())) {
+            throw new IllegalArgumentException("start " + start + " is before the price path's first second "
+                    + model.epoch());
+        }
+        this.model = model;
+        this.start = start;
+        this.end = end;
+        this.tick = tick;
+        this.nextTick = start;
+        this.nextMinute = Math.floorDiv(start.getEpochSecond(), 60) * 60 + 60;
+        this.nextWindowStart = Math.floorDiv(start.getEpochSecond(), WINDOW) * WINDOW;
+    }
+
+    /**
+     * Records from {@code start} (first tick) to {@code end} (last tick at or before it) for a model.
+     *
+     * @param tick the trader's tick interval (TICK_INTERVAL_MS)
+     */
+    public static SimRecordSource of(SimMarketModel model, Instant start, Instant end, Duration tick) {
+        return new SimRecordSource(model, start, end, tick);
+    }
+
+    /** Books as level changes every book step instead of snapshots at ticks (same books at every tick). */
+    public SimRecordSource withBookDeltas() {
+        this.bookDeltas = true;
+        this.nextBookStep = model.bookStep(start);
+        return this;
+    }
+
+    /** The time span of a 1-minute kline CSV: the first row's open time and the number of rows. */
+    public record KlineSpan(Instant first, int minutes) {
+        /** The end of the last row's minute. */
+        public Instant end() {
+            return first.plusSeconds(60L * minutes);
+        }
+    }
+
+    /**
+     * Reads a kline CSV ({@code timestamp,open,high,low,close,volume}; timestamp {@code yyyy-MM-dd HH:mm:ss[.f]} UTC or
+     * epoch milliseconds) into a model whose epoch is the first row's time, so simulated times are the data's real
+     * times. Blocking.
+     *
+     * @throws IllegalArgumentException when the file has no parsable first timestamp or fewer than 2 rows
+     */
+    public static Loaded loadKlines(Path csv, SimOptions options) throws IOException {
+        Instant first = firstTimestamp(csv);
+        CsvKlinePath path = CsvKlinePath.load(csv);
+        SimOptions opts = options.withKlines(csv).withEpoch(first);
+        KlineSpan span = new KlineSpan(first.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), path.minutes());
+        return new Loaded(path, opts, span);
+    }
+
+    /** A parsed kline file: build models on it with {@link #model(Instant)}. */
+    public static final class Loaded {
+        private final CsvKlinePath path;
+        private final SimOptions options;
+        private final KlineSpan span;
+
+        private Loaded(CsvKlinePath path, SimOptions options, KlineSpan span) {
+            this.path = path;
+            this.options = options;
+            this.span = span;
+        }
+
+        public KlineSpan span() {
+            return span;
+        }
+
+        public SimOptions options() {
+            return options;
+        }
+
+        /** A model of this data whose window 0 is the one running at {@code simStart}. Cheap: shares the rows. */
+        public SimMarketModel model(Instant simStart) {
+            return new SimMarketModel(options, path, simStart);
+        }
+    }
+
+    static Instant firstTimestamp(Path csv) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String l = line.strip();
+                if (l.isEmpty() || l.toLowerCase(Locale.ROOT).startsWith("timestamp")) {
+                    continue;
+                }
+                String ts = l.split(",", 2)[0].strip();
+                Optional<Instant> t = parseTime(ts);
+                if (t.isPresent()) {
+                    return t.get();
+                }
+                throw new IllegalArgumentException(csv + ": first timestamp '" + ts + "' is neither "
+                        + "yyyy-MM-dd HH:mm:ss nor epoch milliseconds");
+            }
+        }
+        throw new IllegalArgumentException(csv + ": no data rows");
+    }
+
+    static Optional<Instant> parseTime(String ts) {
+        if (ts.matches("\\d{9,16}")) {
+            long v = Long.parseLong(ts);
+            return Optional.of(v < 100_000_000_000L ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v));
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(ts, CSV_TIME).toInstant(ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ generation
+
+    @Override
+    public TapeRecord poll() {
+        if (ready.isEmpty() && !nextTick.isAfter(end)) {
+            step();
+        }
+        return ready.poll();
+    }
+
+    @Override
+    public boolean exhausted() {
+        return ready.isEmpty() && nextTick.isAfter(end);
+    }
+
+    @Override
+    public void fill() {
+        // nothing to read: records are computed in poll()
+    }
+
+    public long ticks() {
+        return ticks;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** Everything due after the previous tick up to the next one, then that tick's mark. */
+    private void step() {
+        Instant t = nextTick;
+        due.clear();
+        long now = t.getEpochSecond();
+        while (nextMinute <= now) {
+            Instant close = Instant.ofEpochSecond(nextMinute);
+            model.kline(close.minusSeconds(60), close).ifPresent(k -> due.add(new Timed(close, 0, candle(k, close))));
+            nextMinute += 60;
+        }
+        while (nextWindowStart - WINDOW <= now) {
+            Optional<SimWindow> w = model.windowStartingAt(nextWindowStart);
+            if (w.isPresent()) {
+                tracked.add(w.get());
+                due.add(new Timed(Instant.ofEpochSecond(nextWindowStart - WINDOW), 1,
+                        new MarketEvent.MarketDiscovered(market(w.get()), Instant.ofEpochSecond(nextWindowStart - WINDOW))));
+            }
+            nextWindowStart += WINDOW;
+        }
+        for (Iterator<SimWindow> it = tracked.iterator(); it.hasNext(); ) {
+            SimWindow w = it.next();
+            Instant ptbStart = w.start().plusSeconds(1);
+            Instant ptbEnd = w.end().plusSeconds(1);
+            Instant resolved = w.end().plus(w.resolutionDelay());
+            long startMicros = model.chainlinkE8(w.start()) / 100;
+            if (isDue(ptbStart, t)) {
+                due.add(new Timed(ptbStart, 2, new MarketEvent.PriceToBeat(w.slug(), w.start(), startMicros, null,
+                        ptbStart)));
+            }
+            if (isDue(ptbEnd, t)) {
+                due.add(new Timed(ptbEnd, 2, new MarketEvent.PriceToBeat(w.slug(), w.start(), startMicros,
+                        model.chainlinkE8(w.end()) / 100, ptbEnd)));
+            }
+            if (isDue(resolved, t)) {
+                due.add(new Timed(resolved, 3, new MarketEvent.MarketResolved(w.marketId(), w.slug(),
+                        Resolution.of(model.chainlinkWinner(w)), "sim", resolved)));
+                it.remove();
+            }
+        }
+        if (bookDeltas) {
+            bookSteps(t);
+        }
+        due.sort(Comparator.comparing(Timed::at).thenComparingInt(Timed::order));
+        for (Timed d : due) {
+            // the first tick also delivers what happened before the start (as a bot that just started hears it)
+            emit(d.at().isBefore(start) ? withTime(d.event(), start) : d.event());
+        }
+        Instant minute = Instant.ofEpochSecond(Math.floorDiv(now, 60) * 60);
+        model.kline(minute, t).ifPresent(k -> emit(candle(k, t)));
+        if (!bookDeltas) {
+            model.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end())).ifPresent(w -> {
+                BookModel.WindowBooks books = model.books(w, t);
+                emit(snapshot(books.up(), t));
+                emit(snapshot(books.down(), t));
+            });
+        }
+        ready.add(new TapeRecord.Tick(new TraderTicked(t, 1, 0, true, 0, 0)));
+        ticks++;
+        previousTick = t;
+        nextTick = t.plus(tick);
+    }
+
+    /** The running window's books at every book step up to t: a snapshot for a new window, then level changes. */
+    private void bookSteps(Instant t) {
+        long last = model.bookStep(t);
+        for (; nextBookStep <= last; nextBookStep++) {
+            Instant at = model.bookStepTime(nextBookStep);
+            if (at.isBefore(start)) {
+                continue;
+            }
+            Optional<SimWindow> w = model.windowAt(at).filter(x -> !at.isBefore(x.start()) && at.isBefore(x.end()));
+            if (w.isEmpty()) {
+                continue;
+            }
+            BookModel.WindowBooks books = model.books(w.get(), at);
+            if (!w.get().equals(bookWindow)) {
+                bookWindow = w.get();
+                due.add(new Timed(at, 4, snapshot(books.up(), at)));
+                due.add(new Timed(at, 4, snapshot(books.down(), at)));
+            } else {
+                changes(lastUp, books.up(), at);
+                changes(lastDown, books.down(), at);
+            }
+            lastUp = books.up();
+            lastDown = books.down();
+        }
+    }
+
+    private void changes(updown.domain.OrderBook before, updown.domain.OrderBook after, Instant at) {
+        sideChanges(before.tokenId(), updown.domain.BookSide.BID, before.bids(), after.bids(), at);
+        sideChanges(before.tokenId(), updown.domain.BookSide.ASK, before.asks(), after.asks(), at);
+    }
+
+    private void sideChanges(String token, updown.domain.BookSide side, List<updown.domain.Level> before,
+                             List<updown.domain.Level> after, Instant at) {
+        java.util.Map<Long, Long> old = new java.util.HashMap<>();
+        for (updown.domain.Level l : before) {
+            old.put(l.price().micros(), l.size().micros());
+        }
+        for (updown.domain.Level l : after) {
+            Long was = old.remove(l.price().micros());
+            if (was == null || was != l.size().micros()) {
+                due.add(new Timed(at, 5, new MarketEvent.BookLevelChanged(token, side, l.price(), l.size(), at)));
+            }
+        }
+        for (Long gone : old.keySet()) {
+            due.add(new Timed(at, 5, new MarketEvent.BookLevelChanged(token, side, updown.domain.Price.ofMicros(gone),
+                    Shares.ZERO, at)));
+        }
+    }
+
+    private boolean isDue(Instant at, Instant t) {
+        return !at.isAfter(t) && (previousTick == null || at.isAfter(previousTick));
+    }
+
+    private void emit(MarketEvent e) {
+        ready.add(new TapeRecord.Event(e));
+        events++;
+    }
+
+    private static MarketEvent withTime(MarketEvent e, Instant at) {
+        if (e instanceof MarketEvent.MarketDiscovered d) {
+            return new MarketEvent.MarketDiscovered(d.market(), at);
+        }
+        if (e instanceof MarketEvent.PriceToBeat p) {
+            return new MarketEvent.PriceToBeat(p.slug(), p.windowStart(), p.startMicros(), p.endMicros(), at);
+        }
+        if (e instanceof MarketEvent.CandleUpdated c) {
+            return new MarketEvent.CandleUpdated(c.candle(), at);
+        }
+        if (e instanceof MarketEvent.MarketResolved r) {
+            return new MarketEvent.MarketResolved(r.marketId(), r.slug(), r.winner(), r.source(), at);
+        }
+        return e;
+    }
+
+    private static MarketEvent.BookSnapshot snapshot(updown.domain.OrderBook b, Instant at) {
+        return new MarketEvent.BookSnapshot(b.tokenId(), b.bids(), b.asks(), b.tickSize(), b.hash(), at);
+    }
+
+    private static MarketEvent.CandleUpdated candle(Kline k, Instant at) {
+        long c = 10_000L; // micro-dollars per cent
+        return new MarketEvent.CandleUpdated(new Candle(Instant.ofEpochMilli(k.openTimeMs()), k.openCents() * c,
+                k.highCents() * c, k.lowCents() * c, k.closeCents() * c, Math.round(k.volume() * 1e6), k.closed()),
+                at);
+    }
+
+    /** The market as the scanner reads it from Gamma for this window (fees, tick and minimum size as served). */
+    static Market market(SimWindow w) {
+        return new Market(w.marketId(), w.conditionId(), w.slug(), w.question(), "BTC", w.start(), w.end(),
+                w.upTokenId(), w.downTokenId(), BookModel.TICK, Shares.ofWhole(5), FeeSchedule.CRYPTO_5M, true,
+                false, true, true);
+    }
+
+    @Override
+    public void close() {
+        ready.clear();
+        nextTick = end.plusNanos(1);
+    }
+}

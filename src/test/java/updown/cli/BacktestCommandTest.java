@@ -1,0 +1,78 @@
+package updown.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import updown.backtest.CanonicalLedger;
+import updown.testkit.Fixtures;
+
+@DisplayName("backtest command: summary, JSON last line with the ledger hash, report files, setting errors")
+class BacktestCommandTest {
+    @TempDir
+    Path work;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        BacktestCommand cmd = new BacktestCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), work, Map.of("DATA_DIR", work.resolve("data")
+                .toString()));
+        CommandLine cl = new CommandLine(cmd);
+        cl.setErr(new java.io.PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("--klines over three hours: exit 0, the last stdout line is the JSON summary, files written")
+    void klinesWithJson() throws Exception {
+        String csv = Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv").toAbsolutePath().toString();
+        Path report = work.resolve("report");
+        int code = run("--klines", csv, "--from", "2022-01-01T03:00:00Z", "--to", "2022-01-01T06:00", "--set",
+                "BET_SIZE=12", "--json", "--out", report.toString());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = stdout().lines().toList();
+        JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(summary.get("from").asText()).isEqualTo("2022-01-01T03:00:00Z");
+        assertThat(summary.get("trades").asInt()).isPositive();
+        String ledger = Files.readString(report.resolve("ledger.tsv"));
+        assertThat(summary.get("ledger_sha256").asText()).isEqualTo(CanonicalLedger.sha256(ledger));
+        assertThat(stdout()).contains("Ledger SHA-256 " + CanonicalLedger.sha256(ledger));
+        assertThat(ledger).contains("\t12000000\t"); // BET_SIZE=12 reached the trades
+        for (String f : List.of("summary.txt", "summary.json", "trades.csv", "trades.json", "equity.png")) {
+            assertThat(report.resolve(f)).isNotEmptyFile();
+        }
+        byte[] png = Files.readAllBytes(report.resolve("equity.png"));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readAllLines(report.resolve("trades.csv"))).hasSize(summary.get("trades").asInt() + 1);
+    }
+
+    @Test
+    @DisplayName("an unknown or invalid --set and a missing tape are configuration errors (exit 2), nothing written")
+    void badInput() {
+        assertThat(run("--tape", work.toString(), "--set", "NOT_A_SETTING=1")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("NOT_A_SETTING");
+        assertThat(run("--tape", work.toString(), "--set", "EMA_FAST=9", "--set", "EMA_SLOW=3"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("EMA_FAST=9");
+        assertThat(run("--tape", work.resolve("nothing-here").toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no tape segments");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+}

@@ -1,0 +1,197 @@
+package updown.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import updown.bus.Addresses;
+import updown.bus.LocalRecordCodec;
+import updown.config.BotConfig;
+import updown.domain.Candle;
+import updown.domain.Level;
+import updown.domain.Market;
+import updown.domain.MarketEvent;
+import updown.domain.Price;
+import updown.domain.TraderTicked;
+import updown.engine.Engine;
+import updown.engine.Execution;
+import updown.engine.Order;
+import updown.engine.PaperEngine;
+import updown.portfolio.PortfolioVerticle;
+import updown.repository.InMemoryRepository;
+import updown.strategy.Decider;
+import updown.strategy.TraderVerticle;
+import updown.testkit.Await;
+import updown.testkit.TestConfig;
+import updown.testkit.Trades;
+import updown.time.VirtualClock;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Recorder: the trader's input, in its order, with a mark after every tick, on the tape")
+class RecorderVerticleTest {
+    private static final Instant WINDOW = Instant.parse("2026-11-25T03:00:00Z");
+    private Vertx vertx;
+    private VirtualClock clock;
+    private BotConfig config;
+    private Market market;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        this.vertx = vertx;
+        LocalRecordCodec.register(vertx.eventBus());
+        clock = new VirtualClock(WINDOW.plusSeconds(60));
+        config = TestConfig.inDataDir(dataDir, Map.of());
+        market = Trades.market(WINDOW);
+    }
+
+    private String deployRecorder() {
+        return Await.result(vertx.deployVerticle(new RecorderVerticle(config, clock)));
+    }
+
+    private void deployTrader(Engine engine) {
+        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, new InMemoryRepository(), true)));
+        Await.result(vertx.deployVerticle(new TraderVerticle(config, clock, engine, Decider.fromConfig(config),
+                false, new TraderVerticle.Hooks(true, false))));
+    }
+
+    private void publish(MarketEvent e) {
+        vertx.eventBus().publish(Addresses.MARKET_EVENTS, e);
+    }
+
+    private TraderTicked tick() {
+        return (TraderTicked) Await.result(vertx.eventBus().request(Addresses.TRADER_TICK, "tick")).body();
+    }
+
+    private List<TapeRecord> tape() throws IOException {
+        List<TapeRecord> out = new ArrayList<>();
+        try (TapeReader r = TapeReader.open(config.storage().tapeDir())) {
+            for (TapeRecord x = r.next(); x != null; x = r.next()) {
+                out.add(x);
+            }
+            assertThat(r.stats().damagedSegments()).isZero();
+        }
+        return out;
+    }
+
+    /** Everything a trade needs: the market, books leaning Up, 20 rising closed candles. */
+    private List<MarketEvent> signalEvents() {
+        Instant now = clock.instant();
+        List<MarketEvent> out = new ArrayList<>();
+        out.add(new MarketEvent.MarketDiscovered(market, now));
+        out.add(new MarketEvent.BookSnapshot(market.upTokenId(), List.of(Level.of("0.48", "500")),
+                List.of(Level.of("0.52", "100")), Price.of("0.01"), "h1", now));
+        out.add(new MarketEvent.BookSnapshot(market.downTokenId(), List.of(Level.of("0.47", "100")),
+                List.of(Level.of("0.53", "500")), Price.of("0.01"), "h2", now));
+        for (int i = 20; i >= 1; i--) {
+            long close = 100_000_000_000L + (20 - i) * 10_000_000L;
+            out.add(new MarketEvent.CandleUpdated(new Candle(now.minus(Duration.ofMinutes(i)), close, close, close,
+                    close, 1, true), now));
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("events before a tick, the tick mark, then the events after it; flushed and closed on undeploy")
+    void recordsInputAndTicks() throws IOException {
+        String recorder = deployRecorder();
+        deployTrader(PaperEngine.fromConfig(config));
+        List<MarketEvent> before = signalEvents();
+        before.forEach(this::publish);
+        TraderTicked first = tick();
+        assertThat(first.tradesOpened()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(5));
+        MarketEvent after = new MarketEvent.BookHealth(market.upTokenId(), true, "silent", clock.instant());
+        publish(after);
+        TraderTicked second = tick();
+        Await.result(vertx.undeploy(recorder));
+
+        List<TapeRecord> expected = new ArrayList<>();
+        before.forEach(e -> expected.add(new TapeRecord.Event(e)));
+        expected.add(new TapeRecord.Tick(first));
+        expected.add(new TapeRecord.Event(after));
+        expected.add(new TapeRecord.Tick(second));
+        assertThat(tape()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("an event that arrives while a tick runs is held: the tick does not see it, the tape puts it after")
+    void eventDuringTickComesAfterItsMark() throws IOException {
+        String recorder = deployRecorder();
+        MarketEvent stale = new MarketEvent.BookHealth(market.downTokenId(), true, "arrived mid-tick",
+                clock.instant());
+        PaperEngine paper = PaperEngine.fromConfig(config);
+        // an engine that, while executing the tick's order, makes market data publish: the event lands mid-tick
+        Engine publishing = new Engine() {
+            @Override
+            public String name() {
+                return "paper";
+            }
+
+            @Override
+            public Future<Execution> execute(Order order) {
+                publish(stale);
+                return paper.execute(order);
+            }
+        };
+        deployTrader(publishing);
+        signalEvents().forEach(this::publish);
+        TraderTicked ticked = tick();
+        assertThat(ticked.tradesOpened()).isEqualTo(1);
+        assertThat(ticked.staleBooks()).as("the tick judged the view as it stood at its start").isZero();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(tick().staleBooks()).as("released after the tick").isEqualTo(1);
+        Await.result(vertx.undeploy(recorder));
+
+        List<TapeRecord> tape = tape();
+        int mark = tape.indexOf(new TapeRecord.Tick(ticked));
+        assertThat(tape.indexOf(new TapeRecord.Event(stale))).isEqualTo(mark + 1);
+    }
+
+    @Test
+    @DisplayName("segments older than RECORD_RETENTION_DAYS are deleted when the recorder starts")
+    void retentionAtStart() throws IOException {
+        Path tapeDir = config.storage().tapeDir();
+        Instant old = clock.instant().minus(Duration.ofDays(config.recorder().retentionDays() + 2));
+        try (TapeWriter w = new TapeWriter(tapeDir)) {
+            w.append(TapeSamples.bookChanges(new Random(1), old, 3));
+            w.append(TapeSamples.bookChanges(new Random(1), clock.instant().minus(Duration.ofDays(1)), 3));
+        }
+        assertThat(TapeFiles.segments(tapeDir)).hasSize(2);
+        Await.result(vertx.undeploy(deployRecorder()));
+        assertThat(TapeFiles.segments(tapeDir)).singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).startsWith(
+                        TapeFormat.segmentName(clock.instant().minus(Duration.ofDays(1)), 0).substring(0, 8)));
+    }
+
+    @Test
+    @DisplayName("a tape directory that cannot be written does not stop the recorder or the bot; drops are counted")
+    void unwritableDirectory() throws IOException {
+        Path blocker = dataDir.resolve("tape");
+        Files.writeString(blocker, "a file where the directory should be");
+        RecorderVerticle recorder = new RecorderVerticle(config, clock);
+        String id = Await.result(vertx.deployVerticle(recorder));
+        vertx.eventBus().publish(Addresses.TRADER_TAPE, new MarketEvent.FeedHealth("binance", true, "x",
+                clock.instant()));
+        Await.result(Await.until(vertx, () -> recorder.dropped() == 1));
+        Await.result(vertx.undeploy(id));
+        assertThat(recorder.written()).isZero();
+    }
+}
