@@ -2,8 +2,8 @@ package updown;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import updown.cli.HealthCommand;
 import updown.cli.BacktestCommand;
+import updown.cli.HealthCommand;
 import updown.cli.RunCommand;
 import updown.cli.SimulateCommand;
 import updown.cli.SweepCommand;
