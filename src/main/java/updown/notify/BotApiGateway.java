@@ -78,6 +78,10 @@ final class BotApiGateway implements TelegramGateway {
     private final OkHttpTelegramClient client;
     private volatile boolean closed;
     private volatile String botUserName;
+    /** Whether getMe has answered (either way); touched on the notifier's context only. */
+    private boolean nameSettled;
+    private final List<Incoming> heldUntilNamed = new ArrayList<>();
+    private Handler<Incoming> heldHandler;
     /** Held so the session is reachable while it runs; shut down through its executor. */
     private volatile TelegramBotsLongPollingApplication app;
     private long pollRetryMs = POLL_RETRY_MIN_MS;
@@ -251,8 +255,15 @@ final class BotApiGateway implements TelegramGateway {
             if (!read.isEmpty() && !closed) {
                 context.runOnContext(v -> {
                     for (Incoming in : read) {
-                        if (!closed) {
+                        if (closed) {
+                            return;
+                        }
+                        if (nameSettled) {
                             onIncoming.handle(in);
+                        } else {
+                            // "/cmd@OtherBot" can only be told apart once getMe answered: hold until then
+                            heldUntilNamed.add(in);
+                            heldHandler = onIncoming;
                         }
                     }
                 });
@@ -260,6 +271,18 @@ final class BotApiGateway implements TelegramGateway {
         } catch (RuntimeException e) {
             // an exception escaping here would silently end the library's polling loop
             LOG.warn("Telegram: skipped an unreadable update batch ({})", redactor.describe(e));
+        }
+    }
+
+    /** getMe answered (or failed): commands held until then are handled in arrival order. */
+    private void releaseHeld() {
+        nameSettled = true;
+        List<Incoming> held = new ArrayList<>(heldUntilNamed);
+        heldUntilNamed.clear();
+        for (Incoming in : held) {
+            if (!closed && heldHandler != null) {
+                heldHandler.handle(in);
+            }
         }
     }
 
@@ -272,9 +295,11 @@ final class BotApiGateway implements TelegramGateway {
                     LOG.warn("Telegram: getMe failed ({}); /cmd@name is accepted for any name",
                             ar.cause().getMessage());
                 }
+                releaseHeld();
             });
         } catch (TelegramApiException e) {
             LOG.warn("Telegram: getMe failed ({})", redactor.describe(e));
+            releaseHeld();
         }
     }
 

@@ -26,6 +26,7 @@ import updown.domain.Resolution;
 import updown.domain.Shares;
 import updown.feed.RtdsChainlinkSource;
 import updown.testkit.Await;
+import updown.testkit.ClockPump;
 import updown.testkit.FakeBinance;
 import updown.testkit.FakeGamma;
 import updown.testkit.MarketEventLog;
@@ -165,16 +166,17 @@ class MarketDataCycleTest {
                     fakes.rtds.pushPrice(NEXT.plusMillis(300), "80981.50");
                     // Gamma closed but prices not final yet: not resolved
                     fakes.gamma.update(SLUG, m -> m.put("closed", true).put("outcomePrices", "[\"0.0005\", \"0.9995\"]"));
-                    clock.advance(Duration.ofSeconds(31));
+                    // pump the clock instead of one jump: a scan still in flight re-arms from its own "now"
+                    ClockPump pump = ClockPump.start(vertx, clock, Duration.ofSeconds(1), 5);
                     return log.await(l -> l.of(MarketEvent.PriceToBeat.class).stream().anyMatch(p -> p.endMicros() != null)
-                            && md.scanner().counters().get("scan.completed") >= 2);
+                            && md.scanner().counters().get("scan.completed") >= 2).onComplete(ar -> pump.stop());
                 })
                 .compose(v -> {
                     ctx.verify(() -> assertThat(log.of(MarketEvent.MarketResolved.class)).isEmpty());
                     fakes.gamma.resolve(SLUG, "Down");
                     fakes.clob.resolveMarket(CID, DOWN);
-                    clock.advance(Duration.ofSeconds(31));
-                    return log.await(l -> !l.of(MarketEvent.MarketResolved.class).isEmpty());
+                    ClockPump pump = ClockPump.start(vertx, clock, Duration.ofSeconds(1), 5);
+                    return log.await(l -> !l.of(MarketEvent.MarketResolved.class).isEmpty()).onComplete(ar -> pump.stop());
                 })
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     MarketEvent.MarketResolved r = log.of(MarketEvent.MarketResolved.class).get(0);
