@@ -87,8 +87,9 @@ public final class Simulation {
             return Future.failedFuture(e);
         }
         return BotRunner.start(vertx, config, clock, PaperEngine.fromConfig(config))
-                .compose(run -> run.repository().listTrades(1, 0)
-                        .map(newest -> newest.isEmpty() ? 1L : newest.get(0).id() + 1)
+                // by id, not by time: earlier runs on the same DATA_DIR may carry later simulated times
+                .compose(run -> run.repository().load()
+                        .map(stored -> stored.trades().stream().mapToLong(Trade::id).max().orElse(0L) + 1)
                         .recover(err -> run.stop().transform(ar -> Future.failedFuture(err)))
                         .map(firstId -> {
                             Simulation sim = new Simulation(vertx, clock, exchange, config, run, lines, firstId);
