@@ -59,8 +59,9 @@ public final class Bot {
         return bot.deploy(new PortfolioVerticle(config, parts.clock(), parts.repository(), paper))
                 .compose(v -> record ? bot.deploy(new RecorderVerticle(config, parts.clock()))
                         : Future.<Void>succeededFuture())
-                .compose(v -> bot.deploy(new MarketDataVerticle(config, parts.clock())))
+                // the trader listens before market data starts publishing: nothing discovered is missed
                 .compose(v -> bot.deploy(bot.trader))
+                .compose(v -> bot.deploy(new MarketDataVerticle(config, parts.clock())))
                 .compose(v -> bot.deploy(new NotifierVerticle(config, parts.clock())))
                 .compose(v -> {
                     bot.dashboard = new DashboardVerticle(config, parts.clock());

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import updown.backtest.Backtest;
 import updown.backtest.DataSet;
 import updown.backtest.SettingsBase;
 import updown.backtest.Sweep;

@@ -72,6 +72,8 @@ public final class TraderVerticle extends VerticleBase {
     private Future<TraderTicked> inFlight = Future.succeededFuture();
     private long skippedTicks;
     private LocalDate lastTickDay;
+    /** False until the first tick looked up every open trade's market. */
+    private boolean lookedUpSinceStart;
     private String healthError;
 
     /**
@@ -122,7 +124,8 @@ public final class TraderVerticle extends VerticleBase {
         return Future.all(events.completion(), markets.completion(), tick.completion())
                 .compose(v -> openTrades())
                 .map(open -> {
-                    lookUpOpenTradeMarkets(open, true);
+                    // the lookup of open trades' markets waits for the first tick: market data deploys after the
+                    // trader (so no discovery or book snapshot is published before the trader listens)
                     lastTickDay = Kst.dayOf(clock.instant());
                     if (autoTick) {
                         long period = clock.realDelayMillis(config.trading().tickIntervalMs());
@@ -197,18 +200,18 @@ public final class TraderVerticle extends VerticleBase {
                 .compose(v -> settleResolved())
                 .compose(v -> closeDayIfNeeded(now))
                 .compose(v -> snapshot())
-                .compose(snap -> {
+                .compose(snap -> openTrades().compose(open -> {
+                    // a stopped bot still looks up (and so settles) the markets of its open trades
+                    lookUpOpenTradeMarkets(open, !lookedUpSinceStart);
+                    lookedUpSinceStart = true;
                     state.balance = snap.balance();
                     if (!snap.control().allowsTrading()) {
                         state.halted = snap.control().state() + ": " + snap.control().reason();
                         return Future.succeededFuture();
                     }
-                    return openTrades().compose(open -> {
-                        lookUpOpenTradeMarkets(open, false);
-                        Set<String> held = open.stream().map(Trade::marketId).collect(Collectors.toSet());
-                        return tradeMarkets(state, held);
-                    });
-                })
+                    Set<String> held = open.stream().map(Trade::marketId).collect(Collectors.toSet());
+                    return tradeMarkets(state, held);
+                }))
                 .transform(ar -> {
                     ticking = false;
                     view.prune(now);

@@ -1,5 +1,6 @@
 package updown.backtest;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -18,6 +19,7 @@ import updown.testkit.Await;
 import updown.testkit.Fixtures;
 import updown.testkit.TestConfig;
 
+@Tag("e2e")
 @DisplayName("Kline backtest: the real 1-minute CSV with synthesized markets and books, through the real trader")
 class KlineBacktestTest {
     private Vertx vertx;

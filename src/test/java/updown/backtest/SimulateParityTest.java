@@ -1,5 +1,6 @@
 package updown.backtest;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -26,6 +27,7 @@ import updown.sim.Simulation;
 import updown.testkit.Await;
 import updown.time.ScaledClock;
 
+@Tag("e2e")
 @DisplayName("Parity: replaying the tape a simulate run recorded gives that run's trades and final balance")
 class SimulateParityTest {
     /** Windows to resolve on the exchange after the bot started before the run is stopped. */

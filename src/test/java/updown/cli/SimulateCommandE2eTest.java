@@ -1,5 +1,6 @@
 package updown.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import updown.repository.StoredState;
  * The {@code simulate} command itself, as a user runs it (its stdout and stderr captured, the environment a map), then
  * {@code trades --json} on the same DATA_DIR.
  */
+@Tag("e2e")
 @ExtendWith(VertxExtension.class)
 @DisplayName("simulate command end to end")
 class SimulateCommandE2eTest {

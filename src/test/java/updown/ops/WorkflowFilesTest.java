@@ -1,5 +1,6 @@
 package updown.ops;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The GitHub workflows: actionlint on both, then their structure held against the repository. */
+@Tag("e2e")
 @DisplayName("GitHub workflows: CI runs .ci/run, deploy follows a green CI on main")
 class WorkflowFilesTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -1,5 +1,6 @@
 package updown.web;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ import updown.time.VirtualClock;
  * The page in a real browser: Debian's headless Chromium driven through chromedriver, against the dashboard on bus
  * fakes (swap the backend in {@link DashboardHarness#start} for the real bot later). Every wait is on a condition.
  */
+@Tag("e2e")
 @ExtendWith(VertxExtension.class)
 @DisplayName("dashboard page in headless Chromium")
 class DashboardBrowserTest {

@@ -1,5 +1,6 @@
 package updown.sim.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -28,6 +29,7 @@ import updown.sim.OutcomeOverride;
 import updown.sim.SimOptions;
 import updown.sim.SimWindow;
 
+@Tag("e2e")
 @ExtendWith(VertxExtension.class)
 @DisplayName("circuit breaker end to end")
 class CircuitBreakerE2eTest {

@@ -1,5 +1,6 @@
 package updown.sim.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -26,6 +27,7 @@ import updown.sim.SimOptions;
 import updown.sim.SimResolution;
 import updown.sim.SimWindow;
 
+@Tag("e2e")
 @ExtendWith(VertxExtension.class)
 @DisplayName("injected faults end to end")
 class FaultsE2eTest {

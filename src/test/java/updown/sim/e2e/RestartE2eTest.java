@@ -1,5 +1,6 @@
 package updown.sim.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import updown.repository.StoredState;
 import updown.sim.SimOptions;
 import updown.sim.SimWindow;
 
+@Tag("e2e")
 @ExtendWith(VertxExtension.class)
 @DisplayName("restart end to end")
 class RestartE2eTest {

@@ -1,5 +1,6 @@
 package updown.sim.e2e;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import updown.repository.StoredState;
 import updown.sim.SimOptions;
 import updown.sim.SimulationReport;
 
+@Tag("e2e")
 @ExtendWith(VertxExtension.class)
 @DisplayName("twenty simulated windows end to end")
 class TwentyWindowsE2eTest {
