@@ -2,7 +2,6 @@ package updown.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,44 +74,38 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
-    private final PrintStream stdout;
-    private final PrintStream stderr;
-    private final Path workDir;
-    private final Map<String, String> env;
+    private final Invocation at;
 
     public BacktestCommand() {
-        this(System.out, System.err, Path.of(""), System.getenv());
+        this(Invocation.system());
     }
 
-    BacktestCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env) {
-        this.stdout = out;
-        this.stderr = err;
-        this.workDir = workDir;
-        this.env = env;
+    BacktestCommand(Invocation at) {
+        this.at = at;
     }
 
     @Override
     public Integer call() throws Exception {
         CommandLogging.quiet();
-        SettingsBase base = SettingsBase.load(workDir, env);
+        SettingsBase base = SettingsBase.load(at.workDir(), at.env());
         List<String> unknown = base.unknown(settings.keySet());
         if (!unknown.isEmpty()) {
-            stderr.println("--set: unknown setting(s) " + unknown);
+            at.err().println("--set: unknown setting(s) " + unknown);
             return ExitCodes.CONFIG;
         }
         ConfigLoader.Result result = base.with(settings);
         if (!result.ok()) {
-            stderr.println("Invalid settings (" + result.errors().size() + "):");
-            result.errors().forEach(e -> stderr.println("  " + e));
+            at.err().println("Invalid settings (" + result.errors().size() + "):");
+            result.errors().forEach(e -> at.err().println("  " + e));
             return ExitCodes.CONFIG;
         }
         BotConfig config = result.config();
         DataSet dataSet;
         try {
-            dataSet = data.tape != null ? DataSet.Tape.of(workDir.resolve(data.tape))
-                    : DataSet.Klines.of(workDir.resolve(data.klines), seed);
+            dataSet = data.tape != null ? DataSet.Tape.of(at.workDir().resolve(data.tape))
+                    : DataSet.Klines.of(at.workDir().resolve(data.klines), seed);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            stderr.println(e.getMessage());
+            at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
         Backtest.Options options;
@@ -120,10 +113,10 @@ public final class BacktestCommand implements Callable<Integer> {
             options = Backtest.Options.window(config, from != null ? from : dataSet.defaultFrom(config),
                     to != null ? to : dataSet.defaultTo(config), resumeDaily);
         } catch (IllegalArgumentException e) {
-            stderr.println(e.getMessage());
+            at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
-        stderr.println("Replaying " + dataSet.describe());
+        at.err().println("Replaying " + dataSet.describe());
         Vertx vertx = Backtest.newVertx();
         BacktestRun run;
         try {
@@ -131,21 +124,21 @@ public final class BacktestCommand implements Callable<Integer> {
                     .toCompletionStage()
                     .toCompletableFuture().get(7, TimeUnit.DAYS);
         } catch (java.util.concurrent.ExecutionException e) {
-            stderr.println("backtest failed: " + e.getCause().getMessage());
+            at.err().println("backtest failed: " + e.getCause().getMessage());
             return ExitCodes.FAILURE;
         } finally {
             BotRunner.closeQuietly(vertx);
         }
         BacktestReport.Summary summary = BacktestReport.of(run);
-        Path dir = out != null ? workDir.resolve(out) : workDir.resolve(config.storage().dataDir()).resolve("backtest")
+        Path dir = out != null ? at.workDir().resolve(out) : at.workDir().resolve(config.storage().dataDir()).resolve("backtest")
                 .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                         .format(BotClock.system().instant()));
         ReportFiles.write(run, summary, dir);
-        ReportFiles.text(summary, dir).forEach(stdout::println);
+        ReportFiles.text(summary, dir).forEach(at.out()::println);
         if (json) {
-            stdout.println(new ObjectMapper().writeValueAsString(ReportFiles.json(summary)));
+            at.out().println(new ObjectMapper().writeValueAsString(ReportFiles.json(summary)));
         }
-        stdout.flush();
+        at.out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package updown.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,35 +32,29 @@ public final class HealthCommand implements Callable<Integer> {
     static final Duration REREAD_AFTER = Duration.ofMillis(200);
     private static final int MAX_QUOTED = 40;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path workDir;
-    private final Map<String, String> env;
+    private final Invocation at;
     private final Clock clock;
     private final Duration rereadAfter;
 
     public HealthCommand() {
-        this(System.out, System.err, Path.of(""), System.getenv(), BotClock.system(), REREAD_AFTER);
+        this(Invocation.system(), BotClock.system(), REREAD_AFTER);
     }
 
-    HealthCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env, Clock clock,
+    HealthCommand(Invocation at, Clock clock,
                   Duration rereadAfter) {
-        this.out = out;
-        this.err = err;
-        this.workDir = workDir;
-        this.env = env;
+        this.at = at;
         this.clock = clock;
         this.rereadAfter = rereadAfter;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigLoader.Result settings = ConfigLoader.load(workDir, env, Map.of());
+        ConfigLoader.Result settings = ConfigLoader.load(at.workDir(), at.env(), Map.of());
         if (!settings.ok()) {
             return unhealthy("invalid settings: " + settings.errors().get(0)
                     + (settings.errors().size() > 1 ? " (and " + (settings.errors().size() - 1) + " more)" : ""));
         }
-        Path file = workDir.resolve(settings.config().storage().healthFile());
+        Path file = at.workDir().resolve(settings.config().storage().healthFile());
         long maxAgeMs = settings.config().storage().healthMaxAgeMs();
         Optional<Instant> tick;
         try {
@@ -86,7 +79,7 @@ public final class HealthCommand implements Callable<Integer> {
                     ? "last trader tick " + last + " is " + ageMs + " ms old (limit " + maxAgeMs + " ms)"
                     : "last trader tick " + last + " is " + -ageMs + " ms in the future (limit " + maxAgeMs + " ms)");
         }
-        out.println("healthy: last trader tick " + last + ", " + ageMs + " ms ago (limit " + maxAgeMs + " ms)");
+        at.out().println("healthy: last trader tick " + last + ", " + ageMs + " ms ago (limit " + maxAgeMs + " ms)");
         return HEALTHY;
     }
 
@@ -112,7 +105,7 @@ public final class HealthCommand implements Callable<Integer> {
     }
 
     private int unhealthy(String why) {
-        err.println("unhealthy: " + why);
+        at.err().println("unhealthy: " + why);
         return UNHEALTHY;
     }
 }

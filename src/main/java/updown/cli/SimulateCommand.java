@@ -2,7 +2,6 @@ package updown.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,20 +52,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path workDir;
-    private final Map<String, String> env;
+    private final Invocation at;
 
     public SimulateCommand() {
-        this(System.out, System.err, Path.of(""), System.getenv());
+        this(Invocation.system());
     }
 
-    SimulateCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.workDir = workDir;
-        this.env = env;
+    SimulateCommand(Invocation at) {
+        this.at = at;
     }
 
     @Override
@@ -75,14 +68,14 @@ public final class SimulateCommand implements Callable<Integer> {
         System.setProperty("updown.console.target", "System.err");
         System.setProperty("updown.console.level", "WARN");
         if (windows < 1 || !(speed > 0)) {
-            err.println("--windows must be >= 1 and --speed > 0");
+            at.err().println("--windows must be >= 1 and --speed > 0");
             return ExitCodes.CONFIG;
         }
         if (klines != null && !Files.isReadable(klines)) {
-            err.println("--klines " + klines + ": not a readable file");
+            at.err().println("--klines " + klines + ": not a readable file");
             return ExitCodes.CONFIG;
         }
-        Optional<BotConfig> base = ConfigOption.load(workDir, env, Simulation.simulateDefaults(), err);
+        Optional<BotConfig> base = ConfigOption.load(at.workDir(), at.env(), Simulation.simulateDefaults(), at.err());
         if (base.isEmpty()) {
             return ExitCodes.CONFIG;
         }
@@ -90,7 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             plan = FaultPlan.parse(faults != null ? faults : base.get().sim().faults(), seed);
         } catch (IllegalArgumentException e) {
-            err.println("--faults: " + e.getMessage());
+            at.err().println("--faults: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
         BotRunner.prepareLogging(base.get());
@@ -104,18 +97,18 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulation sim;
         try {
             sim = Simulation.start(vertx, clock, options, this::configWith, line -> {
-                synchronized (out) {
-                    out.println(line);
+                synchronized (at.out()) {
+                    at.out().println(line);
                 }
             }).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("simulate could not start: " + cause.getMessage());
+            at.err().println("simulate could not start: " + cause.getMessage());
             BotRunner.closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }
-        synchronized (out) {
-            out.println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
+        synchronized (at.out()) {
+            at.out().println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
                     + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
         }
         clock.release();
@@ -133,14 +126,14 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationReport.Summary summary = sim.stop(done).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         BotRunner.closeQuietly(vertx);
-        synchronized (out) {
-            out.println();
-            out.println("Summary");
-            summary.lines().forEach(l -> out.println("  " + l));
+        synchronized (at.out()) {
+            at.out().println();
+            at.out().println("Summary");
+            summary.lines().forEach(l -> at.out().println("  " + l));
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(summary.toJson()));
+                at.out().println(new ObjectMapper().writeValueAsString(summary.toJson()));
             }
-            out.flush();
+            at.out().flush();
         }
         return ExitCodes.OK;
     }
@@ -149,7 +142,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private BotConfig configWith(Map<String, String> exchangeSettings) {
         Map<String, String> overrides = new LinkedHashMap<>(Simulation.simulateDefaults());
         overrides.putAll(exchangeSettings);
-        ConfigLoader.Result r = ConfigLoader.load(workDir, env, overrides);
+        ConfigLoader.Result r = ConfigLoader.load(at.workDir(), at.env(), overrides);
         if (!r.ok()) {
             throw new IllegalArgumentException(String.join("; ", new ArrayList<>(r.errors())));
         }

@@ -75,20 +75,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
-    private final PrintStream stdout;
-    private final PrintStream stderr;
-    private final Path workDir;
-    private final Map<String, String> env;
+    private final Invocation at;
 
     public SweepCommand() {
-        this(System.out, System.err, Path.of(""), System.getenv());
+        this(Invocation.system());
     }
 
-    SweepCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env) {
-        this.stdout = out;
-        this.stderr = err;
-        this.workDir = workDir;
-        this.env = env;
+    SweepCommand(Invocation at) {
+        this.at = at;
     }
 
     @Override
@@ -101,46 +95,46 @@ public final class SweepCommand implements Callable<Integer> {
                 axes.add(Sweep.Axis.parse(g));
             }
         } catch (IllegalArgumentException e) {
-            stderr.println(e.getMessage());
+            at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
-        SettingsBase base = SettingsBase.load(workDir, env);
+        SettingsBase base = SettingsBase.load(at.workDir(), at.env());
         List<String> names = new ArrayList<>(settings.keySet());
         axes.forEach(a -> names.add(a.name()));
         List<String> unknown = base.unknown(names);
         if (!unknown.isEmpty()) {
-            stderr.println("unknown setting(s) " + unknown);
+            at.err().println("unknown setting(s) " + unknown);
             return ExitCodes.CONFIG;
         }
         if (folds < 1 || threads < 1 || (random != null && random < 1)) {
-            stderr.println("--folds, --threads and --random must be >= 1");
+            at.err().println("--folds, --threads and --random must be >= 1");
             return ExitCodes.CONFIG;
         }
         List<Map<String, String>> variants = random == null ? Sweep.grid(axes) : Sweep.random(axes, random, seed);
         DataSet dataSet;
         try {
-            dataSet = data.tape != null ? DataSet.Tape.of(workDir.resolve(data.tape))
-                    : DataSet.Klines.of(workDir.resolve(data.klines), bookSeed);
+            dataSet = data.tape != null ? DataSet.Tape.of(at.workDir().resolve(data.tape))
+                    : DataSet.Klines.of(at.workDir().resolve(data.klines), bookSeed);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            stderr.println(e.getMessage());
+            at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
         int runs = variants.size() * (folds + 1);
-        stderr.printf(Locale.ROOT, "Sweeping %d variant(s) × %d segment(s) = %d backtests on %d thread(s) over %s%n",
+        at.err().printf(Locale.ROOT, "Sweeping %d variant(s) × %d segment(s) = %d backtests on %d thread(s) over %s%n",
                 variants.size(), folds + 1, runs, threads, dataSet.describe());
-        ProgressBar bar = new ProgressBar(stderr, BotClock.system());
+        ProgressBar bar = new ProgressBar(at.err(), BotClock.system());
         Sweep.Result result;
         try {
             result = Sweep.run(base, settings, variants, dataSet, from, to, folds, threads, parallelism, resumeDaily,
                     bar::update);
         } catch (IllegalArgumentException e) {
             bar.finish();
-            stderr.println(e.getMessage());
+            at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
         bar.finish();
-        result.skipped().forEach(s -> stderr.println("skipped " + s));
-        Path dir = out != null ? workDir.resolve(out) : workDir.resolve(base.config(settings).storage().dataDir())
+        result.skipped().forEach(s -> at.err().println("skipped " + s));
+        Path dir = out != null ? at.workDir().resolve(out) : at.workDir().resolve(base.config(settings).storage().dataDir())
                 .resolve("sweep").resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                         .format(BotClock.system().instant()));
         Files.createDirectories(dir);
@@ -148,34 +142,34 @@ public final class SweepCommand implements Callable<Integer> {
         Files.writeString(dir.resolve("folds.csv"), Sweep.foldsCsv(result));
         print(result, dir);
         if (json) {
-            stdout.println(new ObjectMapper().writeValueAsString(json(result, dir)));
+            at.out().println(new ObjectMapper().writeValueAsString(json(result, dir)));
         }
-        stdout.flush();
+        at.out().flush();
         return ExitCodes.OK;
     }
 
     private void print(Sweep.Result r, Path dir) {
-        stdout.printf(Locale.ROOT, "%d backtests in %.1f s (%.1f s CPU in the replays)%n", r.runs(),
+        at.out().printf(Locale.ROOT, "%d backtests in %.1f s (%.1f s CPU in the replays)%n", r.runs(),
                 r.wallNanos() / 1e9, r.cpuNanos() / 1e9);
-        stdout.println("rank variant  in-sample P&L  out-of-sample P&L  trades  win rate  chosen  settings");
+        at.out().println("rank variant  in-sample P&L  out-of-sample P&L  trades  win rate  chosen  settings");
         int rank = 1;
         for (Sweep.Row row : r.rows()) {
             if (rank > 15) {
-                stdout.println("  … " + (r.rows().size() - 15) + " more in results.csv");
+                at.out().println("  … " + (r.rows().size() - 15) + " more in results.csv");
                 break;
             }
-            stdout.printf(Locale.ROOT, "%4d %7d %14s %18s %7d %8.1f%% %7d  %s%n", rank++, row.variant(),
+            at.out().printf(Locale.ROOT, "%4d %7d %14s %18s %7d %8.1f%% %7d  %s%n", rank++, row.variant(),
                     row.inSamplePnl().format(), row.outOfSamplePnl().format(), row.outOfSampleTrades(),
                     row.outOfSampleWinRate() * 100, row.chosenInFolds(), row.settings());
         }
         for (Sweep.FoldResult f : r.folds()) {
-            stdout.printf(Locale.ROOT, "fold %d: chose variant %d on %s..%s (in-sample %s), out-of-sample %s..%s: %s"
+            at.out().printf(Locale.ROOT, "fold %d: chose variant %d on %s..%s (in-sample %s), out-of-sample %s..%s: %s"
                     + " (best in hindsight: variant %d, %s)%n", f.fold().index(), f.chosen(), f.fold().isFrom(),
                     f.fold().isTo(), f.chosenInSamplePnl().format(), f.fold().oosFrom(), f.fold().oosTo(),
                     f.chosenOutOfSamplePnl().format(), f.bestInHindsight(), f.bestOutOfSamplePnl().format());
         }
-        stdout.println("walk-forward out-of-sample P&L (choosing in-sample each fold): " + r.walkForwardPnl().format());
-        stdout.println("Results in " + dir.resolve("results.csv") + " and " + dir.resolve("folds.csv"));
+        at.out().println("walk-forward out-of-sample P&L (choosing in-sample each fold): " + r.walkForwardPnl().format());
+        at.out().println("Results in " + dir.resolve("results.csv") + " and " + dir.resolve("folds.csv"));
     }
 
     private static Map<String, Object> json(Sweep.Result r, Path dir) {
@@ -199,7 +193,7 @@ public final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    /** A one-line progress bar on stderr, redrawn in place. */
+    /** A one-line progress bar on at.err(), redrawn in place. */
     static final class ProgressBar {
         private static final int WIDTH = 30;
         private final PrintStream err;

@@ -3,7 +3,6 @@ package updown.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vertx.core.Vertx;
-import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,29 +33,23 @@ public final class TradesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path workDir;
-    private final Map<String, String> env;
+    private final Invocation at;
 
     public TradesCommand() {
-        this(System.out, System.err, Path.of(""), System.getenv());
+        this(Invocation.system());
     }
 
-    TradesCommand(PrintStream out, PrintStream err, Path workDir, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.workDir = workDir;
-        this.env = env;
+    TradesCommand(Invocation at) {
+        this.at = at;
     }
 
     @Override
     public Integer call() throws Exception {
-        Optional<BotConfig> config = ConfigOption.load(workDir, env, Map.of(), err);
+        Optional<BotConfig> config = ConfigOption.load(at.workDir(), at.env(), Map.of(), at.err());
         if (config.isEmpty()) {
             return ExitCodes.CONFIG;
         }
-        Path db = workDir.resolve(config.get().storage().dbPath());
+        Path db = at.workDir().resolve(config.get().storage().dbPath());
         Vertx vertx = Vertx.vertx();
         try {
             StoredState state = SqliteRepository.openExisting(vertx, db)
@@ -71,9 +64,9 @@ public final class TradesCommand implements Callable<Integer> {
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof NoSuchFileException) {
-                err.println("no database at " + db + " yet: run the bot (or simulate) first");
+                at.err().println("no database at " + db + " yet: run the bot (or simulate) first");
             } else {
-                err.println("cannot read " + db + ": " + cause.getMessage());
+                at.err().println("cannot read " + db + ": " + cause.getMessage());
             }
             return ExitCodes.FAILURE;
         } finally {
@@ -119,17 +112,17 @@ public final class TradesCommand implements Callable<Integer> {
         String header = String.format("%5s  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
                 "id", "market", "side", "price", "alt", "shares", "amount", "fee", "status", "outcome", "payout",
                 "pnl", "sources", "opened (UTC)", "settled (UTC)");
-        out.println(header);
+        at.out().println(header);
         for (Trade t : s.trades()) {
-            out.println(String.format("%5d  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
+            at.out().println(String.format("%5d  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
                     t.id(), t.slug(), t.side(), t.price().format(), text(t.altPrice()), t.shares().format(),
                     t.amount().format(), t.fee().format(), t.status(), text(t.outcome()), text(fmt(t.payout())),
                     text(fmt(t.pnl())), String.join("+", t.sources()), shortTime(t.openedAt()),
                     shortTime(t.settledAt())));
         }
-        out.println();
-        out.println("trades: " + s.trades().size() + "  ledger entries: " + s.ledger().size());
-        out.println("ledger balance: " + ledgerBalance(s).format()
+        at.out().println();
+        at.out().println("trades: " + s.trades().size() + "  ledger entries: " + s.ledger().size());
+        at.out().println("ledger balance: " + ledgerBalance(s).format()
                 + "  (recomputed from deposits and trades: " + recomputedBalance(s).format() + ")");
     }
 
@@ -168,6 +161,6 @@ public final class TradesCommand implements Callable<Integer> {
         root.put("recomputed_balance", recomputedBalance(s).format());
         root.put("trading_state", s.control() == null ? "RUNNING" : s.control().state().name());
         ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-        out.println(mapper.writeValueAsString(root));
+        at.out().println(mapper.writeValueAsString(root));
     }
 }

@@ -352,11 +352,21 @@ public final class TraderVerticle extends VerticleBase {
             view.recordDecision(market.slug(), "holding a position");
             return Future.succeededFuture();
         }
-        // decide as of now, not as of the tick's start: the steps before (a slow disk, earlier markets' trades) may
-        // have taken long enough for this window to end, and a closed market must not be traded
-        Instant now = clock.instant();
-        if (!market.isLiveAt(now)) {
+        // decide as of the tick's instant: the view holds what had arrived by then (later events wait for the tick's
+        // end), and the tape marks the tick with that instant, so a replay decides on exactly the same picture
+        Instant now = state.now;
+        // but never act on a moment that has passed: the steps before (a slow disk, earlier markets' trades) may
+        // have taken long enough for this window to end, or for what the view shows to be stale
+        Instant current = clock.instant();
+        if (!market.isLiveAt(current)) {
             view.recordDecision(market.slug(), "skip: the window ended during the tick");
+            return Future.succeededFuture();
+        }
+        long lagMs = Duration.between(now, current).toMillis();
+        if (lagMs > config.market().bookStaleMs()) {
+            view.recordDecision(market.slug(), "skip: the tick ran " + lagMs + " ms, its data is stale");
+            LOG.warn("{}: not traded, the tick has run {} ms (BOOK_STALE_MS {}): its picture is stale",
+                    market.slug(), lagMs, config.market().bookStaleMs());
             return Future.succeededFuture();
         }
         MarketSnapshot snap = view.snapshot(market, now);

@@ -27,9 +27,9 @@ class BacktestCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        BacktestCommand cmd = new BacktestCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+        BacktestCommand cmd = new BacktestCommand(new Invocation(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), work, Map.of("DATA_DIR", work.resolve("data")
-                .toString()));
+                .toString())));
         CommandLine cl = new CommandLine(cmd);
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl.execute(args);

@@ -29,8 +29,8 @@ class HealthCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env) {
-        HealthCommand command = new HealthCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), work, env, Clock.fixed(NOW, ZoneOffset.UTC),
+        HealthCommand command = new HealthCommand(new Invocation(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), work, env), Clock.fixed(NOW, ZoneOffset.UTC),
                 Duration.ZERO);
         return new CommandLine(command).execute();
     }

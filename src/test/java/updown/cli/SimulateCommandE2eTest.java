@@ -60,8 +60,8 @@ class SimulateCommandE2eTest {
 
         ByteArrayOutputStream simOut = new ByteArrayOutputStream();
         ByteArrayOutputStream simErr = new ByteArrayOutputStream();
-        SimulateCommand simulate = new SimulateCommand(new PrintStream(simOut, true, StandardCharsets.UTF_8),
-                new PrintStream(simErr, true, StandardCharsets.UTF_8), workDir, env);
+        SimulateCommand simulate = new SimulateCommand(new Invocation(new PrintStream(simOut, true, StandardCharsets.UTF_8),
+                new PrintStream(simErr, true, StandardCharsets.UTF_8), workDir, env));
         Run sim = run(simulate, simOut, simErr, "--windows", Integer.toString(WINDOWS),
                 "--speed", "200", "--seed", "4", "--json");
         assertThat(sim.exit()).as("exit code; stderr: %s", sim.err()).isZero();
@@ -70,7 +70,7 @@ class SimulateCommandE2eTest {
                 .compose(repo -> repo.load().eventually(repo::close))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         List<Trade> trades = db.trades();
-        assertThat(trades).as("the run traded (seed 4)").isNotEmpty();
+        assertThat(trades).as("the run traded (seed 4); stdout: %s%nstderr: %s", sim.out(), sim.err()).isNotEmpty();
 
         List<String> tradeLines = sim.out().stream().filter(l -> l.startsWith("TRADE ")).toList();
         List<String> settleLines = sim.out().stream().filter(l -> l.startsWith("SETTLE ")).toList();
@@ -110,8 +110,8 @@ class SimulateCommandE2eTest {
 
         ByteArrayOutputStream tradesOut = new ByteArrayOutputStream();
         ByteArrayOutputStream tradesErr = new ByteArrayOutputStream();
-        TradesCommand tradesCommand = new TradesCommand(new PrintStream(tradesOut, true, StandardCharsets.UTF_8),
-                new PrintStream(tradesErr, true, StandardCharsets.UTF_8), workDir, env);
+        TradesCommand tradesCommand = new TradesCommand(new Invocation(new PrintStream(tradesOut, true, StandardCharsets.UTF_8),
+                new PrintStream(tradesErr, true, StandardCharsets.UTF_8), workDir, env));
         Run listed = run(tradesCommand, tradesOut, tradesErr, "--json");
         assertThat(listed.exit()).as("trades exit code; stderr: %s", listed.err()).isZero();
         JsonNode stored = JSON.readTree(listed.out().get(listed.out().size() - 1));

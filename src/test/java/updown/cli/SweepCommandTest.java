@@ -26,8 +26,8 @@ class SweepCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        SweepCommand cmd = new SweepCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), work, Map.of());
+        SweepCommand cmd = new SweepCommand(new Invocation(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), work, Map.of()));
         CommandLine cl = new CommandLine(cmd);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setErr(new java.io.PrintWriter(err, true));

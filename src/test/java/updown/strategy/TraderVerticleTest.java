@@ -302,4 +302,47 @@ class TraderVerticleTest {
             vertx.eventBus().removeOutboundInterceptor(slowSteps);
         }
     }
+
+    /** Runs one tick during which the steps before trading move the clock on by {@code during}. */
+    private TraderTicked tickTaking(Duration during) {
+        io.vertx.core.Handler<io.vertx.core.eventbus.DeliveryContext<Object>> slowSteps = dc -> {
+            if (dc.message().body() instanceof PortfolioCommand.GetOpenTrades) {
+                clock.advanceTo(clock.instant().plus(during));
+            }
+            dc.next();
+        };
+        vertx.eventBus().addOutboundInterceptor(slowSteps);
+        try {
+            return tick();
+        } finally {
+            vertx.eventBus().removeOutboundInterceptor(slowSteps);
+        }
+    }
+
+    private String lastDecision() {
+        updown.domain.MarketsView view = (updown.domain.MarketsView) Await.result(
+                vertx.eventBus().request(Addresses.TRADER_MARKETS, "q")).body();
+        return view.markets().get(0).lastDecision();
+    }
+
+    @Test
+    @DisplayName("the decision is made on the picture as of the tick's instant, the one the tape marks, not a later one")
+    void decidesAsOfTheTickInstant() {
+        liveMarketWithSignal();
+        // 25 s on, the candles are still fresh (PRICE_STALE_MS 30 s); 10 s more inside the tick and they would not be
+        clock.advanceTo(clock.instant().plusSeconds(25));
+        TraderTicked ticked = tickTaking(Duration.ofSeconds(10));
+        assertThat(ticked.tradesOpened()).isEqualTo(1);
+        assertThat(storedTrades()).singleElement().satisfies(t -> assertThat(t.sources()).contains("Directional"));
+    }
+
+    @Test
+    @DisplayName("a tick that has run longer than BOOK_STALE_MS trades nothing: what it saw is stale by then")
+    void tickOverrunningTheStalenessLimitDoesNotTrade() {
+        liveMarketWithSignal();
+        TraderTicked ticked = tickTaking(Duration.ofMillis(config.market().bookStaleMs() + 1));
+        assertThat(ticked.tradesOpened()).isZero();
+        assertThat(storedTrades()).isEmpty();
+        assertThat(lastDecision()).contains("its data is stale");
+    }
 }
