@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import updown.bus.Addresses;
 import updown.bus.LocalRecordCodec;
 import updown.config.BotConfig;
 import updown.config.TradingMode;
@@ -65,13 +66,23 @@ public final class Bot {
                 .compose(v -> bot.deploy(new NotifierVerticle(config, parts.clock())))
                 .compose(v -> {
                     bot.dashboard = new DashboardVerticle(config, parts.clock());
-                    return bot.deploy(bot.dashboard);
+                    // a view, not a reason to stop trading: a taken port is one clear line, and the bot goes on
+                    return bot.deploy(bot.dashboard).recover(err -> {
+                        LOG.error("dashboard not started on {}:{}: {}; trading goes on without it",
+                                config.dashboard().host(), config.dashboard().port(), err.getMessage());
+                        bot.dashboard = null;
+                        return Future.succeededFuture();
+                    });
                 })
                 .compose(v -> parts.engine() instanceof WalletSource wallet
                         ? bot.deploy(new LiveWalletVerticle(wallet, parts.clock(), config.live().balanceCheckMs()))
                         : Future.<Void>succeededFuture())
                 .map(v -> {
                     LOG.info("UpDown started in {} mode with the {} engine", config.mode(), parts.engine().name());
+                    // the first tick now, not a tick interval later: the health file appears, and the open trades'
+                    // markets are looked up (market data is listening by now) as soon as the bot is up. Through the
+                    // bus, so it runs on the trader's own context; refused harmlessly if the timer's tick got there first
+                    vertx.eventBus().request(Addresses.TRADER_TICK, "tick");
                     return bot;
                 })
                 .recover(err -> bot.stop().transform(ignored -> Future.failedFuture(err)));

@@ -53,6 +53,8 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean json;
 
     private final Invocation at;
+    /** BOOK_STALE_MS / PRICE_STALE_MS raised for the speed (see {@link Simulation#stalenessFor}). */
+    private Map<String, String> staleness = Map.of();
 
     public SimulateCommand() {
         this(Invocation.system());
@@ -86,8 +88,13 @@ public final class SimulateCommand implements Callable<Integer> {
             at.err().println("--faults: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        staleness = Simulation.stalenessFor(speed, base.get());
+        if (!staleness.isEmpty()) {
+            at.err().println("at " + speed + "x, raised " + staleness + " (simulated ms) so a feed is not stale after "
+                    + "a hiccup of a few real ms");
+        }
         BotRunner.prepareLogging(base.get());
-        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan);
+        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows);
         if (klines != null) {
             options = options.withKlines(klines);
         }
@@ -141,6 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
     /** The bot's settings: the user's (.env, environment) with the exchange's URLs and the simulate defaults. */
     private BotConfig configWith(Map<String, String> exchangeSettings) {
         Map<String, String> overrides = new LinkedHashMap<>(Simulation.simulateDefaults());
+        overrides.putAll(staleness);
         overrides.putAll(exchangeSettings);
         ConfigLoader.Result r = ConfigLoader.load(at.workDir(), at.env(), overrides);
         if (!r.ok()) {

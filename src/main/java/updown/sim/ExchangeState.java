@@ -41,8 +41,9 @@ final class ExchangeState {
         now = t;
     }
 
+    /** Listed = on Gamma with books: from its listing time on, if it belongs to the session. */
     boolean listed(SimWindow w) {
-        return !now.isBefore(w.listedAt());
+        return !now.isBefore(w.listedAt()) && model.options().inSession(w.index());
     }
 
     boolean started(SimWindow w) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How the simulated exchange behaves. Start from {@link #defaults()} and change what matters with the {@code with…}
@@ -32,6 +33,9 @@ import java.util.Objects;
  * @param binanceSymbol        the one symbol Binance serves (upper case)
  * @param faults               faults to inject
  * @param outcomeOverride      decides the published outcome from the Chainlink one (default: publish Chainlink's)
+ * @param sessionWindows       windows the exchange lists from the start on (index 0, the one under way at the start,
+ *                             to n−1; the history before stays listed); 0 = no end. A simulate run of N windows
+ *                             lists N, so the bot trades nothing it would have to leave open at the end
  */
 public record SimOptions(
         long seed,
@@ -56,7 +60,8 @@ public record SimOptions(
         boolean autoStep,
         String binanceSymbol,
         FaultPlan faults,
-        OutcomeOverride outcomeOverride) {
+        OutcomeOverride outcomeOverride,
+        int sessionWindows) {
 
     public SimOptions {
         Objects.requireNonNull(history, "history");
@@ -74,6 +79,9 @@ public record SimOptions(
         if (listAheadWindows < 0 || history.isNegative()) {
             throw new IllegalArgumentException("listAheadWindows and history must be >= 0");
         }
+        if (sessionWindows < 0) {
+            throw new IllegalArgumentException("sessionWindows must be >= 0");
+        }
         if (!(arbRate >= 0 && arbRate <= 1)) {
             throw new IllegalArgumentException("arbRate must be in [0, 1]");
         }
@@ -88,103 +96,160 @@ public record SimOptions(
     public static SimOptions defaults() {
         return new SimOptions(1L, null, 100_000.0, 0.5, 0.0, 25.0, -25.0, 2.0, 0.03, 0.03, 10, 24,
                 Duration.ofHours(3), null, Duration.ofSeconds(60), Duration.ofSeconds(120), 1000, 1000, 2000, true,
-                "BTCUSDT", FaultPlan.none(), OutcomeOverride.CHAINLINK);
+                "BTCUSDT", FaultPlan.none(), OutcomeOverride.CHAINLINK, 0);
     }
 
     public SimOptions withSeed(long s) {
-        return new SimOptions(s, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> b.seed = s);
     }
 
     public SimOptions withKlines(Path csv) {
-        return new SimOptions(seed, csv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> b.klinesCsv = csv);
     }
 
     public SimOptions withGbm(double price, double volatility, double drift) {
-        return new SimOptions(seed, klinesCsv, price, volatility, drift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> {
+            b.startPrice = price;
+            b.annualVolatility = volatility;
+            b.annualDrift = drift;
+        });
     }
 
     public SimOptions withChainlinkBasis(double basisUsd, double noiseUsd) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                basisUsd, noiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> {
+            b.chainlinkBasisUsd = basisUsd;
+            b.chainlinkNoiseUsd = noiseUsd;
+        });
     }
 
     public SimOptions withArbRate(double rate) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, rate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> b.arbRate = rate);
     }
 
     public SimOptions withBooks(int depth, double noise) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, noise, depth, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> {
+            b.depthLevels = depth;
+            b.quoteNoise = noise;
+        });
     }
 
     public SimOptions withListing(int aheadWindows, Duration historyBeforeStart) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, aheadWindows,
-                historyBeforeStart, epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs,
-                autoStep, binanceSymbol, faults, outcomeOverride);
+        return with(b -> {
+            b.listAheadWindows = aheadWindows;
+            b.history = historyBeforeStart;
+        });
     }
 
     public SimOptions withEpoch(Instant e) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                e, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> b.epoch = e);
     }
 
     public SimOptions withResolutionDelay(Duration min, Duration max) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, min, max, stepMs, bookStepMs, klinePushMs, autoStep, binanceSymbol, faults, outcomeOverride);
+        return with(b -> {
+            b.resolutionDelayMin = min;
+            b.resolutionDelayMax = max;
+        });
     }
 
     public SimOptions withSteps(long step, long bookStep, long klinePush) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, step, bookStep, klinePush, autoStep,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> {
+            b.stepMs = step;
+            b.bookStepMs = bookStep;
+            b.klinePushMs = klinePush;
+        });
     }
 
     public SimOptions withAutoStep(boolean auto) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, auto,
-                binanceSymbol, faults, outcomeOverride);
+        return with(b -> b.autoStep = auto);
     }
 
     public SimOptions withBinanceSymbol(String symbol) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                symbol, faults, outcomeOverride);
+        return with(b -> b.binanceSymbol = symbol);
     }
 
     public SimOptions withFaults(FaultPlan plan) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, plan, outcomeOverride);
+        return with(b -> b.faults = plan);
     }
 
     public SimOptions withOutcomeOverride(OutcomeOverride override) {
-        return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
-                chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
-                epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                binanceSymbol, faults, override);
+        return with(b -> b.outcomeOverride = override);
+    }
+
+    public SimOptions withSessionWindows(int n) {
+        return with(b -> b.sessionWindows = n);
+    }
+
+    /** Whether the exchange lists the window with this index (relative to the start). */
+    public boolean inSession(int windowIndex) {
+        return sessionWindows == 0 || windowIndex < sessionWindows;
+    }
+
+    /** A copy with some components changed; the constructor validates the result. */
+    private SimOptions with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components, mutable, for {@link #with}. */
+    private static final class Copy {
+        long seed;
+        Path klinesCsv;
+        double startPrice;
+        double annualVolatility;
+        double annualDrift;
+        double meanMinuteVolume;
+        double chainlinkBasisUsd;
+        double chainlinkNoiseUsd;
+        double arbRate;
+        double quoteNoise;
+        int depthLevels;
+        int listAheadWindows;
+        Duration history;
+        Instant epoch;
+        Duration resolutionDelayMin;
+        Duration resolutionDelayMax;
+        long stepMs;
+        long bookStepMs;
+        long klinePushMs;
+        boolean autoStep;
+        String binanceSymbol;
+        FaultPlan faults;
+        OutcomeOverride outcomeOverride;
+        int sessionWindows;
+
+        Copy(SimOptions o) {
+            seed = o.seed;
+            klinesCsv = o.klinesCsv;
+            startPrice = o.startPrice;
+            annualVolatility = o.annualVolatility;
+            annualDrift = o.annualDrift;
+            meanMinuteVolume = o.meanMinuteVolume;
+            chainlinkBasisUsd = o.chainlinkBasisUsd;
+            chainlinkNoiseUsd = o.chainlinkNoiseUsd;
+            arbRate = o.arbRate;
+            quoteNoise = o.quoteNoise;
+            depthLevels = o.depthLevels;
+            listAheadWindows = o.listAheadWindows;
+            history = o.history;
+            epoch = o.epoch;
+            resolutionDelayMin = o.resolutionDelayMin;
+            resolutionDelayMax = o.resolutionDelayMax;
+            stepMs = o.stepMs;
+            bookStepMs = o.bookStepMs;
+            klinePushMs = o.klinePushMs;
+            autoStep = o.autoStep;
+            binanceSymbol = o.binanceSymbol;
+            faults = o.faults;
+            outcomeOverride = o.outcomeOverride;
+            sessionWindows = o.sessionWindows;
+        }
+
+        SimOptions build() {
+            return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
+                    chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
+                    epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
+                    binanceSymbol, faults, outcomeOverride, sessionWindows);
+        }
     }
 }

@@ -106,6 +106,26 @@ public final class Simulation {
         return m;
     }
 
+    /** Real time a feed may be silent at any speed before it counts as stale: a busy machine's scheduling hiccup. */
+    static final long MIN_REAL_STALE_MS = 250;
+
+    /**
+     * Staleness limits are simulated time, so a fast simulation shrinks them in real time: at 600x the default 30 s
+     * is 50 real ms, less than a garbage collection, and every book would flap stale. Returns the settings to raise so
+     * that each limit is at least {@value #MIN_REAL_STALE_MS} real ms at {@code speed} (empty when none needs it).
+     */
+    public static Map<String, String> stalenessFor(double speed, BotConfig config) {
+        long floor = (long) Math.ceil(speed * MIN_REAL_STALE_MS);
+        Map<String, String> raised = new LinkedHashMap<>();
+        if (config.market().bookStaleMs() < floor) {
+            raised.put("BOOK_STALE_MS", Long.toString(floor));
+        }
+        if (config.market().priceStaleMs() < floor) {
+            raised.put("PRICE_STALE_MS", Long.toString(floor));
+        }
+        return raised;
+    }
+
     private void listen() {
         MessageConsumer<PortfolioEvent.TradeExecuted> ex = vertx.eventBus().consumer(Addresses.TRADE_EXECUTED,
                 m -> report.onExecuted(m.body().trade(), lines));
