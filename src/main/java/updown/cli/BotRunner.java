@@ -2,7 +2,6 @@ package updown.cli;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,29 +47,39 @@ public final class BotRunner {
         }
     }
 
-    /** Runs until the JVM is asked to stop; returns the exit code. */
+    /** Runs until the JVM is asked to stop (SIGTERM/SIGINT); returns the exit code. */
     public static int runUntilSignal(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
+        return runUntil(StopSignal.onTermOrInt(), vertx, config, clock, engine);
+    }
+
+    /**
+     * Starts the bot and runs it until {@code stop} is requested, then stops it in order within
+     * {@value #SHUTDOWN_SECONDS} s; returns the exit code. A stop requested while the bot is still starting ends
+     * the start (Vert.x is closed: sockets, timers, the database pool) and also exits 0.
+     */
+    static int runUntil(StopSignal stop, Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
         Running running;
         try {
-            running = start(vertx, config, clock, engine).toCompletionStage().toCompletableFuture()
-                    .get(120, TimeUnit.SECONDS);
+            running = stop.awaitUnlessStopped(start(vertx, config, clock, engine).toCompletionStage()
+                    .toCompletableFuture(), 120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(vertx);
+            return ExitCodes.FAILURE;
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.error("startup failed: {}", cause.toString());
             closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        // handle SIGTERM/SIGINT ourselves (not in a shutdown hook) so the orderly stop ends in exit code 0
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stopRequested.countDown());
-            } catch (IllegalArgumentException unsupported) {
-                LOG.debug("signal {} cannot be handled here", name);
-            }
+        if (running == null) {
+            LOG.info("stop requested while starting: closing");
+            closeQuietly(vertx);
+            LOG.info("stopped");
+            return ExitCodes.OK;
         }
         try {
-            stopRequested.await();
+            stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

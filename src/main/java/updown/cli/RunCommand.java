@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import updown.config.BotConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,15 @@ import updown.time.BotClock;
         description = "Run the 24/7 trading service on live market data (default).")
 public final class RunCommand implements Callable<Integer> {
 
+    @Option(names = "--dry-run", description = "live mode: sign every order but send none (= LIVE_DRY_RUN=true)")
+    boolean dryRun;
+
     @Override
     public Integer call() {
-        Optional<BotConfig> loaded = ConfigOption.load(Path.of(""), System.getenv(), Map.of(), System.err);
+        // before anything starts: a SIGTERM while connecting (docker stop) must stop cleanly, with exit 0
+        StopSignal stop = StopSignal.onTermOrInt();
+        Map<String, String> overrides = dryRun ? Map.of("LIVE_DRY_RUN", "true") : Map.of();
+        Optional<BotConfig> loaded = ConfigOption.load(Path.of(""), System.getenv(), overrides, System.err);
         if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
@@ -32,8 +39,7 @@ public final class RunCommand implements Callable<Integer> {
         if (ConfigOption.isLive(config)) {
             List<String> problems = LivePreflight.check(config);
             if (!problems.isEmpty()) {
-                System.err.println("TRADING_MODE=live refused (" + problems.size() + "):");
-                problems.forEach(p -> System.err.println("  " + p));
+                System.err.println(LivePreflight.refusal(problems));
                 return ExitCodes.CONFIG;
             }
         }
@@ -48,17 +54,26 @@ public final class RunCommand implements Callable<Integer> {
                     config.live().dryRun() ? " (DRY RUN)" : "", config.live().maxOrderUsd(),
                     config.live().maxDailyUsd());
             try {
-                engine = LiveEngine.create(vertx, config, clock).toCompletionStage().toCompletableFuture()
-                        .get(120, TimeUnit.SECONDS);
+                engine = stop.awaitUnlessStopped(LiveEngine.create(vertx, config, clock).toCompletionStage()
+                        .toCompletableFuture(), 120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                BotRunner.closeQuietly(vertx);
+                return ExitCodes.FAILURE;
             } catch (Exception e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 log.error("live engine could not start: {}", cause.getMessage());
                 BotRunner.closeQuietly(vertx);
                 return ExitCodes.FAILURE;
             }
+            if (engine == null) {
+                log.info("stop requested while the live engine was starting: closing");
+                BotRunner.closeQuietly(vertx);
+                return ExitCodes.OK;
+            }
         } else {
             engine = PaperEngine.fromConfig(config);
         }
-        return BotRunner.runUntilSignal(vertx, config, clock, engine);
+        return BotRunner.runUntil(stop, vertx, config, clock, engine);
     }
 }

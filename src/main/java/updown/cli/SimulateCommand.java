@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "a hiccup of a few real ms");
         }
         BotRunner.prepareLogging(base.get());
+        StopSignal stop = StopSignal.onTermOrInt();
         SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows);
         if (klines != null) {
             options = options.withKlines(klines);
@@ -119,16 +119,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
         }
         clock.release();
-        CountDownLatch finished = new CountDownLatch(1);
-        sim.untilWindows(windows).onComplete(ar -> finished.countDown());
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> finished.countDown());
-            } catch (IllegalArgumentException unsupported) {
-                // not every platform lets us handle every signal; the run still ends after N windows
-            }
-        }
-        finished.await();
+        // ends after N windows, or earlier on Ctrl-C / SIGTERM (also one that came while starting): summary either way
+        sim.untilWindows(windows).onComplete(ar -> stop.request());
+        stop.await();
         int done = sim.resolvedAmongFirst(windows);
         SimulationReport.Summary summary = sim.stop(done).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);

@@ -41,7 +41,14 @@ public final class ConfigLoader {
 
     /** Loads from the working directory and the real environment. */
     public static Result load(Path workDir, Map<String, String> environment, Map<String, String> overrides) {
-        Map<String, String> defaults = defaults(workDir);
+        Map<String, String> defaults;
+        try {
+            defaults = defaults(workDir);
+        } catch (UncheckedIOException e) {
+            // one line, like every other bad setting: Jackson's message carries the position on its first line
+            return new Result(null, List.of(e.getMessage().lines().findFirst().orElse("conf/config.json: unreadable")),
+                    List.of(), Set.of());
+        }
         Map<String, String> merged = new LinkedHashMap<>(defaults);
         List<String> warnings = new java.util.ArrayList<>();
         Path dotEnv = workDir.resolve(".env");

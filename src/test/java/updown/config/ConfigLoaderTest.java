@@ -118,4 +118,17 @@ class ConfigLoaderTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a conf/config.json that is not JSON is one error line naming the file, not a stack trace")
+    void malformedLocalDefaults() throws IOException {
+        java.nio.file.Files.createDirectories(work.resolve("conf"));
+        java.nio.file.Files.writeString(work.resolve("conf/config.json"), "{ \"BET_SIZE\": 10,, }");
+        ConfigLoader.Result r = ConfigLoader.load(work, Map.of(), Map.of());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e).startsWith("conf/config.json: ");
+            assertThat(e).doesNotContain("\n");
+        });
+    }
 }

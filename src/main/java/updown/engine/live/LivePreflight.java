@@ -14,6 +14,12 @@ public final class LivePreflight {
     private LivePreflight() {
     }
 
+    /** The one line that refuses live mode: every problem, separated by "; ". */
+    public static String refusal(List<String> problems) {
+        return "TRADING_MODE=live refused (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + "): " + String.join("; ", problems);
+    }
+
     public static List<String> check(BotConfig config) {
         BotConfig.Live live = config.live();
         List<String> problems = new ArrayList<>();
