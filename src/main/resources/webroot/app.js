@@ -109,12 +109,25 @@
     el.title = (f.reasons || []).join('\n');
   }
 
+  /** Live mode: the wallet (the truth) beside the ledger, and the drift between them; hidden in paper mode. */
+  function renderWallet(w) {
+    if (!w) { return; }
+    $('card-wallet').hidden = false;
+    var el = $('wallet');
+    el.textContent = usd(w.wallet);
+    var drifting = Number(w.drift) !== 0;
+    el.dataset.state = drifting ? 'stale' : 'fresh';
+    setText('wallet-detail', 'spendable ' + usd(w.spendable) + ' · ledger ' + usd(w.ledgerBalance)
+      + (drifting ? ' · drift ' + signedUsd(w.drift) : ' · no drift'));
+  }
+
   function renderStatus(s) {
     var mode = $('mode');
     mode.textContent = s.mode;
     mode.dataset.mode = s.mode;
     renderPortfolio(s.portfolio);
     renderFeeds(s.feeds);
+    renderWallet(s.wallet);
   }
 
   function tradeRow(t) {
@@ -314,6 +327,9 @@
         countBridgeMessage();
         upsertTrade(body(m).trade);
         refreshLedgerViews();
+      });
+      bus.registerHandler('dashboard.wallet', function (err, m) {
+        if (!err) { countBridgeMessage(); renderWallet(body(m)); }
       });
       bus.registerHandler('dashboard.markets', function (err, m) {
         if (!err) { countBridgeMessage(); renderMarkets(body(m)); }

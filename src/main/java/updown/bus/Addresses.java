@@ -58,10 +58,13 @@ public final class Addresses {
 
     // live wallet (owner: engine/live/LiveWalletVerticle), publish of domain.WalletBalance on each successful check
     public static final String LIVE_WALLET = "live.wallet";
+    // owner: portfolio/PortfolioVerticle, publish of domain.WalletCheck (the reading held against the ledger, drift)
+    public static final String PORTFOLIO_WALLET = "portfolio.wallet";
 
     // browser-visible (JSON only), published by the dashboard verticle
     public static final String DASHBOARD_PREFIX = "dashboard.";
     public static final String DASHBOARD_SNAPSHOT = "dashboard.snapshot";
     public static final String DASHBOARD_TRADE = "dashboard.trade";
     public static final String DASHBOARD_MARKETS = "dashboard.markets";
+    public static final String DASHBOARD_WALLET = "dashboard.wallet";
 }

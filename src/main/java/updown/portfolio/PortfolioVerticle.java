@@ -46,6 +46,8 @@ import updown.domain.ResultCode;
 import updown.domain.Trade;
 import updown.domain.TradingState;
 import updown.domain.Usd;
+import updown.domain.WalletBalance;
+import updown.domain.WalletCheck;
 import updown.repository.Repository;
 import updown.repository.StoredState;
 import updown.time.BotClock;
@@ -67,6 +69,7 @@ public final class PortfolioVerticle extends VerticleBase {
     private final CircuitBreaker breaker;
     private final SerialQueue writes = new SerialQueue();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private final WalletReconciler wallet = new WalletReconciler();
     private PortfolioBook book;
 
     /**
@@ -118,7 +121,33 @@ public final class PortfolioVerticle extends VerticleBase {
         ready.add(consume(bus, Addresses.PORTFOLIO_RESUME, ResumeTrading.class, this::resume));
         ready.add(consume(bus, Addresses.PORTFOLIO_CLOSE_DAY, CloseDay.class, this::closeDay));
         ready.add(consume(bus, Addresses.PORTFOLIO_QUERY, PortfolioCommand.class, this::query));
+        MessageConsumer<Object> walletReadings = bus.consumer(Addresses.LIVE_WALLET, m -> {
+            if (m.body() instanceof WalletBalance reading) {
+                onWalletReading(reading);
+            }
+        });
+        consumers.add(walletReadings);
+        ready.add(walletReadings.completion());
         return Future.all(ready).mapEmpty();
+    }
+
+    /**
+     * Live mode: holds each wallet reading against the ledger, publishes the result for the dashboard and reports
+     * drift (SPEC §9) in one line when it appears, changes or goes away.
+     */
+    private void onWalletReading(WalletBalance reading) {
+        WalletCheck check = wallet.check(reading, book.balance());
+        vertx.eventBus().publish(Addresses.PORTFOLIO_WALLET, check);
+        if (wallet.worthReporting(check)) {
+            if (check.drift().isZero()) {
+                LOG.info("wallet drift gone: wallet {} and ledger {} move together again", check.wallet(),
+                        check.ledgerBalance());
+            } else {
+                LOG.warn("wallet drift {}: wallet {}, ledger {} (a deposit or withdrawal outside the bot, winnings not "
+                        + "yet redeemed, or a fill the bot did not book)", check.drift(), check.wallet(),
+                        check.ledgerBalance());
+            }
+        }
     }
 
     private <T> Future<Void> consume(EventBus bus, String address, Class<T> type, Function<T, Future<?>> handler) {

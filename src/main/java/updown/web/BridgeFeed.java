@@ -14,12 +14,14 @@ import updown.domain.PortfolioEvent;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
 import updown.domain.TraderTicked;
+import updown.domain.WalletCheck;
 import updown.time.BotClock;
 
 /**
  * Turns the bot's records into the compact JSON the browser may see, on the {@code dashboard.*} addresses the
  * bridge lets out: every portfolio change becomes a {@code dashboard.snapshot}, every trade opened or settled a
- * {@code dashboard.trade}, and every trader tick a fresh {@code dashboard.markets}. Records never cross the bridge.
+ * {@code dashboard.trade}, every trader tick a fresh {@code dashboard.markets}, and (live) every wallet check a
+ * {@code dashboard.wallet}. Records never cross the bridge.
  */
 final class BridgeFeed {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeFeed.class);
@@ -27,15 +29,17 @@ final class BridgeFeed {
     private final EventBus bus;
     private final BotQueries queries;
     private final LastTick ticks;
+    private final LastWallet wallet;
     private final BotClock clock;
     private final long maxAgeMs;
     private boolean marketsInFlight;
     private boolean marketsFailing;
 
-    BridgeFeed(EventBus bus, BotQueries queries, LastTick ticks, BotClock clock, long maxAgeMs) {
+    BridgeFeed(EventBus bus, BotQueries queries, LastTick ticks, LastWallet wallet, BotClock clock, long maxAgeMs) {
         this.bus = bus;
         this.queries = queries;
         this.ticks = ticks;
+        this.wallet = wallet;
         this.clock = clock;
         this.maxAgeMs = maxAgeMs;
     }
@@ -44,12 +48,22 @@ final class BridgeFeed {
     Future<Void> start() {
         List<MessageConsumer<Object>> consumers = new ArrayList<>();
         consumers.add(bus.consumer(Addresses.TRADER_TICKED, this::onTick));
+        consumers.add(bus.consumer(Addresses.PORTFOLIO_WALLET, this::onWallet));
         for (String address : List.of(Addresses.TRADE_EXECUTED, Addresses.TRADE_SETTLED, Addresses.PORTFOLIO_SNAPSHOT,
                 Addresses.BREAKER_TRIPPED, Addresses.TRADING_STATE_CHANGED, Addresses.PORTFOLIO_TOPPED_UP,
                 Addresses.PORTFOLIO_DAY_CLOSED)) {
             consumers.add(bus.consumer(address, this::onPortfolio));
         }
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+    }
+
+    private void onWallet(Message<Object> message) {
+        if (!(message.body() instanceof WalletCheck check)) {
+            LOG.warn("dashboard: ignored a {} on {}", typeOf(message.body()), message.address());
+            return;
+        }
+        wallet.set(check);
+        bus.publish(Addresses.DASHBOARD_WALLET, DashboardJson.wallet(check));
     }
 
     private void onTick(Message<Object> message) {

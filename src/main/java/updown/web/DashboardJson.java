@@ -18,6 +18,7 @@ import updown.domain.Ratio;
 import updown.domain.Shares;
 import updown.domain.Trade;
 import updown.domain.TraderTicked;
+import updown.domain.WalletCheck;
 import updown.domain.Usd;
 import updown.health.Freshness;
 
@@ -136,12 +137,24 @@ final class DashboardJson {
         return Times.put(j, "lastTickAt", last == null ? null : last.at());
     }
 
-    static JsonObject status(TradingMode mode, PortfolioSnapshot s, TraderTicked last, Instant now, long maxAgeMs) {
+    static JsonObject status(TradingMode mode, PortfolioSnapshot s, TraderTicked last, WalletCheck wallet, Instant now,
+                             long maxAgeMs) {
         JsonObject j = new JsonObject()
                 .put("mode", lower(mode))
                 .put("portfolio", snapshot(s))
-                .put("feeds", feeds(last, now, maxAgeMs));
+                .put("feeds", feeds(last, now, maxAgeMs))
+                .put("wallet", wallet == null ? null : wallet(wallet));
         return Times.put(j, "now", now);
+    }
+
+    /** A live wallet check: the wallet (the truth in live mode), what orders can spend, the ledger and the drift. */
+    static JsonObject wallet(WalletCheck w) {
+        JsonObject j = new JsonObject()
+                .put("wallet", w.wallet().format())
+                .put("spendable", w.spendable().format())
+                .put("ledgerBalance", w.ledgerBalance().format())
+                .put("drift", w.drift().format());
+        return Times.put(j, "at", w.at());
     }
 
     static JsonObject market(MarketStatus m, Instant now) {

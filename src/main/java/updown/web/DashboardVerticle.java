@@ -59,12 +59,13 @@ public final class DashboardVerticle extends VerticleBase {
         long maxAgeMs = config.storage().healthMaxAgeMs();
         BotQueries queries = new BotQueries(vertx.eventBus());
         LastTick ticks = new LastTick();
+        LastWallet wallet = new LastWallet();
         CommandAuth auth = new CommandAuth(settings.token());
 
         Router router = Router.router(vertx);
         router.route().handler(DashboardVerticle::securityHeaders);
         router.get("/health").handler(DashboardHealth.handler(vertx, queries, ticks, clock, maxAgeMs));
-        new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks).mount(router);
+        new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks, wallet).mount(router);
         new CommandApi(queries, auth, config.telegram().topupMax()).mount(router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "no such API endpoint or method"));
         router.route(BRIDGE_PATH + "/*").handler(SameOrigin::check).subRouter(bridge());
@@ -73,7 +74,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.errorHandler(404, ctx -> HttpErrors.send(ctx, 404, "not found"));
         router.errorHandler(405, ctx -> HttpErrors.send(ctx, 405, "method not allowed"));
 
-        BridgeFeed feed = new BridgeFeed(vertx.eventBus(), queries, ticks, clock, maxAgeMs);
+        BridgeFeed feed = new BridgeFeed(vertx.eventBus(), queries, ticks, wallet, clock, maxAgeMs);
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
         return feed.start()
                 .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())

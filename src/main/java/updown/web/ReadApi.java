@@ -24,8 +24,11 @@ final class ReadApi {
     private final long maxAgeMs;
     private final BotQueries queries;
     private final LastTick ticks;
+    private final LastWallet wallet;
 
-    ReadApi(Vertx vertx, TradingMode mode, BotClock clock, long maxAgeMs, BotQueries queries, LastTick ticks) {
+    ReadApi(Vertx vertx, TradingMode mode, BotClock clock, long maxAgeMs, BotQueries queries, LastTick ticks,
+            LastWallet wallet) {
+        this.wallet = wallet;
         this.vertx = vertx;
         this.mode = mode;
         this.clock = clock;
@@ -45,7 +48,8 @@ final class ReadApi {
 
     private void status(RoutingContext ctx) {
         queries.snapshot()
-                .onSuccess(s -> ctx.json(DashboardJson.status(mode, s, ticks.get(), clock.instant(), maxAgeMs)))
+                .onSuccess(s -> ctx.json(DashboardJson.status(mode, s, ticks.get(), wallet.get(), clock.instant(),
+                        maxAgeMs)))
                 .onFailure(e -> HttpErrors.busFailure(ctx, PORTFOLIO, e));
     }
 

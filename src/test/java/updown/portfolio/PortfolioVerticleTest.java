@@ -324,4 +324,21 @@ class PortfolioVerticleTest {
     private static Future<Void> none() {
         return Future.succeededFuture();
     }
+
+    @Test
+    @DisplayName("live wallet readings are held against the ledger and published with their drift")
+    void walletReadingsAreReconciled() {
+        BusRecorder<updown.domain.WalletCheck> checks = BusRecorder.on(vertx, Addresses.PORTFOLIO_WALLET);
+        vertx.eventBus().publish(Addresses.LIVE_WALLET,
+                new updown.domain.WalletBalance(Usd.of("300"), Usd.of("1000"), clock.instant()));
+        Trade stored = open(Trades.directional(Trades.market(T0), Direction.BUY_UP, "0.50", "10", "0.175", T0));
+        // the wallet paid the same cost the ledger booked, plus a deposit of 50 made outside the bot
+        vertx.eventBus().publish(Addresses.LIVE_WALLET, new updown.domain.WalletBalance(
+                Usd.of("300").minus(stored.totalCost()).plus(Usd.of("50")), Usd.of("1000"), clock.instant()));
+        List<updown.domain.WalletCheck> seen = checks.awaitCount(2);
+        assertThat(seen.get(0).drift()).isEqualTo(Usd.ZERO);
+        assertThat(seen.get(0).ledgerBalance()).isEqualTo(Usd.of("1000"));
+        assertThat(seen.get(1).ledgerBalance()).isEqualTo(snapshot().balance());
+        assertThat(seen.get(1).drift()).isEqualTo(Usd.of("50"));
+    }
 }

@@ -49,6 +49,30 @@ class DashboardApiTest {
     }
 
     @Test
+    @DisplayName("live wallet: no wallet in the status until a check arrives; then wallet, spendable, ledger and drift,"
+            + " also pushed on dashboard.wallet")
+    void walletCheck(Vertx vertx, VertxTestContext ctx) {
+        updown.domain.WalletCheck check = new updown.domain.WalletCheck(Usd.of("512.25"), Usd.of("500"),
+                Usd.of("1000"), Usd.of("-2.5"), clock.instant());
+        h.get("/api/status").onComplete(ctx.succeeding(before -> {
+            ctx.verify(() -> assertThat(json(before).containsKey("wallet") && json(before).getValue("wallet") != null)
+                    .as("paper/no reading yet: wallet is null").isFalse());
+            vertx.eventBus().<JsonObject>consumer(updown.bus.Addresses.DASHBOARD_WALLET, pushed -> ctx.verify(() -> {
+                assertThat(pushed.body().getString("drift")).isEqualTo("-2.50");
+                h.get("/api/status").onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+                    JsonObject w = json(r).getJsonObject("wallet");
+                    assertThat(w.getString("wallet")).isEqualTo("512.25");
+                    assertThat(w.getString("spendable")).isEqualTo("500.00");
+                    assertThat(w.getString("ledgerBalance")).isEqualTo("1000.00");
+                    assertThat(w.getString("drift")).isEqualTo("-2.50");
+                    assertThat(w.getString("at")).isEqualTo("2026-05-12T10:00:00Z");
+                    ctx.completeNow();
+                })));
+            })).completion().onSuccess(v -> vertx.eventBus().publish(updown.bus.Addresses.PORTFOLIO_WALLET, check));
+        }));
+    }
+
+    @Test
     @DisplayName("status shows mode, trading state, money as decimal strings and feed freshness")
     void status(VertxTestContext ctx) {
         portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
