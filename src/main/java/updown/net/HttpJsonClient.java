@@ -10,6 +10,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
@@ -22,12 +24,19 @@ import updown.config.BotConfig;
  * with {@code Retry-After}, 5xx / timeouts / refused connections retried with exponential backoff and jitter (capped
  * at RECONNECT_DELAY_MAX_MS), one log line per kind of failure. Waits are on the bot's clock.
  *
+ * <p>A 429 or 418 holds the whole client, not just the request that got it: until {@code Retry-After} has passed
+ * (or {@value #RATE_LIMIT_HOLD_MS} ms without the header) every request of this client waits, so polling loops,
+ * resyncs and parallel lookups do not keep hitting a venue that asked us to back off (Binance answers a client that
+ * ignores its 429s with a 418 and an IP ban). One client serves one venue endpoint family.
+ *
  * <p>A 2xx or a non-429 4xx completes the future with the {@link HttpReply}; giving up fails it with an
  * {@link HttpFailure}. Use on the owning verticle's context.
  */
 public final class HttpJsonClient {
     private static final Logger LOG = LoggerFactory.getLogger(HttpJsonClient.class);
     static final long RETRY_BASE_MS = 250;
+    /** How long a 429/418 without a usable Retry-After holds the client. */
+    static final long RATE_LIMIT_HOLD_MS = 1_000;
 
     private final WebClient client;
     private final ClockScheduler scheduler;
@@ -37,6 +46,8 @@ public final class HttpJsonClient {
     private final FailureLog failures;
     private final int maxAttempts;
     private boolean closed;
+    /** Until when the venue asked us to stay away (null: no hold). */
+    private Instant heldUntil;
 
     public HttpJsonClient(Vertx vertx, ClockScheduler scheduler, BotConfig.MarketData cfg, RandomGenerator random,
                           Counters counters, String name, int maxAttempts) {
@@ -64,6 +75,15 @@ public final class HttpJsonClient {
     }
 
     private void attempt(String url, Backoff backoff, int n, Promise<HttpReply> promise) {
+        if (heldUntil != null) {
+            long waitMs = Duration.between(scheduler.clock().instant(), heldUntil).toMillis();
+            if (waitMs > 0) {
+                counters.inc("http.held");
+                scheduler.after(waitMs, () -> attempt(url, backoff, n, promise));
+                return;
+            }
+            heldUntil = null;
+        }
         counters.inc("http.requests");
         client.getAbs(url)
                 .putHeader("User-Agent", cfg.userAgent())
@@ -86,6 +106,10 @@ public final class HttpJsonClient {
         if (status == 429 || status == 418) {
             counters.inc("http.429");
             OptionalLong wait = RetryAfter.millis(r.getHeader("Retry-After"), scheduler.clock().instant());
+            Instant until = scheduler.clock().instant().plusMillis(wait.orElse(RATE_LIMIT_HOLD_MS));
+            if (heldUntil == null || until.isAfter(heldUntil)) {
+                heldUntil = until;
+            }
             retryOrFail(url, new HttpFailure(HttpFailure.Kind.RATE_LIMITED, "HTTP " + status
                     + wait.stream().mapToObj(w -> ", Retry-After " + w + " ms").findFirst().orElse("")),
                     wait, backoff, n, promise);
