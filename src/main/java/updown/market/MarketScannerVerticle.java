@@ -51,6 +51,10 @@ public final class MarketScannerVerticle extends VerticleBase {
         boolean lookedUp;
         boolean published;
         boolean conflictLogged;
+        /** When this process first saw Gamma's decisive verdict (for the cross-check grace); null before. */
+        Instant gammaDecidedAt;
+        Resolution gammaVerdict;
+        boolean waitingLogged;
 
         Tracked(String slug) {
             this.slug = slug;
@@ -274,7 +278,13 @@ public final class MarketScannerVerticle extends VerticleBase {
                 .recover(e -> Future.succeededFuture(Optional.empty()))
                 .map(info -> {
                     Resolution byClob = info.map(i -> ResolutionRule.clob(i, m)).orElse(Resolution.UNKNOWN);
-                    ResolutionRule.Verdict v = ResolutionRule.decide(byGamma, byClob, byWs);
+                    Instant now = clock.instant();
+                    if (t.gammaVerdict != byGamma) {
+                        t.gammaVerdict = byGamma;
+                        t.gammaDecidedAt = now;
+                    }
+                    ResolutionRule.Verdict v = ResolutionRule.decide(byGamma, byClob, byWs,
+                            Duration.between(t.gammaDecidedAt, now));
                     if (v.winner().isKnown()) {
                         tracked.remove(t.slug);
                         remember(t.slug);
@@ -288,6 +298,12 @@ public final class MarketScannerVerticle extends VerticleBase {
                         LOG.warn("market {}: resolution sources disagree (gamma={}, clob={}, ws={}); not settling",
                                 t.slug, byGamma, byClob, byWs);
                     } else {
+                        if (!t.waitingLogged) {
+                            t.waitingLogged = true;
+                            LOG.info("market {}: Gamma says {}; waiting for the CLOB or the websocket to confirm "
+                                    + "(Gamma alone settles it after {} min)", t.slug, byGamma,
+                                    ResolutionRule.GAMMA_ALONE_AFTER.toMinutes());
+                        }
                         counters.inc("resolution.waiting-cross-check");
                     }
                     return null;

@@ -1,5 +1,6 @@
 package updown.market;
 
+import java.time.Duration;
 import java.util.List;
 import updown.domain.Market;
 import updown.domain.Micros;
@@ -7,16 +8,21 @@ import updown.domain.Price;
 import updown.domain.Resolution;
 
 /**
- * Who won, by the rule of API-FACTS §1, and nothing looser. Gamma decides (closed AND outcome prices exactly one 1
- * and one 0); a second source must agree (CLOB {@code tokens[].winner} or the websocket {@code market_resolved});
- * disagreement, a 50/50, prices like 0.9995 or a missing cross-check are all "not yet" ({@link Resolution#UNKNOWN}),
- * which never settles anything.
+ * Who won, by the rule of API-FACTS §1. Gamma decides (closed AND outcome prices exactly one 1 and one 0); a second
+ * source cross-checks it when available (CLOB {@code tokens[].winner} or the websocket {@code market_resolved}).
+ * Disagreement, a 50/50 or prices like 0.9995 are "not yet" ({@link Resolution#UNKNOWN}), which never settles
+ * anything. A missing cross-check is "not yet" too, but only for {@link #GAMMA_ALONE_AFTER}: a CLOB endpoint that is
+ * down or a websocket event missed while the bot was down must not keep a trade open forever, so after that long
+ * with Gamma's verdict unchanged and nobody disagreeing, Gamma alone settles it.
  */
 final class ResolutionRule {
     /** The combined verdict; {@code source} names the agreeing signals, {@code conflict} says they disagreed. */
     record Verdict(Resolution winner, String source, boolean conflict) {
         static final Verdict NOT_YET = new Verdict(Resolution.UNKNOWN, "", false);
     }
+
+    /** How long Gamma's decisive verdict waits for a cross-check before it settles on its own. */
+    static final Duration GAMMA_ALONE_AFTER = Duration.ofMinutes(15);
 
     private ResolutionRule() {
     }
@@ -72,6 +78,14 @@ final class ResolutionRule {
     }
 
     static Verdict decide(Resolution gamma, Resolution clob, Resolution ws) {
+        return decide(gamma, clob, ws, Duration.ZERO);
+    }
+
+    /**
+     * @param gammaDecidedFor how long Gamma has shown this verdict (first seen by this process) without a
+     *                        cross-check
+     */
+    static Verdict decide(Resolution gamma, Resolution clob, Resolution ws, Duration gammaDecidedFor) {
         if (!gamma.isKnown()) {
             return Verdict.NOT_YET;
         }
@@ -84,6 +98,10 @@ final class ResolutionRule {
         }
         if (ws == gamma) {
             return new Verdict(gamma, "gamma+ws", false);
+        }
+        if (gammaDecidedFor.compareTo(GAMMA_ALONE_AFTER) >= 0) {
+            return new Verdict(gamma, "gamma alone (no cross-check in " + GAMMA_ALONE_AFTER.toMinutes() + " min)",
+                    false);
         }
         return Verdict.NOT_YET;
     }

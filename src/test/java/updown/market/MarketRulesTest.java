@@ -65,6 +65,23 @@ class MarketRulesTest {
     }
 
     @Test
+    @DisplayName("with no cross-check at all, Gamma's verdict settles alone once it has stood for 15 minutes; a conflict"
+            + " never does")
+    void gammaAloneAfterGrace() {
+        java.time.Duration grace = ResolutionRule.GAMMA_ALONE_AFTER;
+        assertThat(ResolutionRule.decide(Resolution.UP, Resolution.UNKNOWN, Resolution.UNKNOWN,
+                grace.minusMillis(1))).isEqualTo(ResolutionRule.Verdict.NOT_YET);
+        ResolutionRule.Verdict alone = ResolutionRule.decide(Resolution.UP, Resolution.UNKNOWN, Resolution.UNKNOWN,
+                grace);
+        assertThat(alone.winner()).isEqualTo(Resolution.UP);
+        assertThat(alone.source()).startsWith("gamma alone");
+        assertThat(ResolutionRule.decide(Resolution.UP, Resolution.DOWN, Resolution.UNKNOWN, grace.multipliedBy(10))
+                .conflict()).isTrue();
+        assertThat(ResolutionRule.decide(Resolution.UNKNOWN, Resolution.UNKNOWN, Resolution.UNKNOWN,
+                grace.multipliedBy(10))).isEqualTo(ResolutionRule.Verdict.NOT_YET);
+    }
+
+    @Test
     @DisplayName("the CLOB cross-check needs exactly one winner token that belongs to the market")
     void clobWinner() {
         var m = BookFeedVerticleTest.market(Instant.ofEpochSecond(1778584200L), "1", "2");

@@ -305,4 +305,25 @@ class MarketScannerVerticleTest {
                     ctx.completeNow();
                 })));
     }
+
+    @Test
+    @DisplayName("with the CLOB down and no websocket event, Gamma alone settles the market after the 15-minute grace")
+    void gammaAloneAfterGrace(Vertx vertx, VertxTestContext ctx) {
+        clock.advanceTo(WINDOW.plusSeconds(400));
+        gamma.resolve(SLUG, "Down");
+        Instant start = clock.instant();
+        deploy(vertx, config(Map.of("CLOB_API_URL", "http://127.0.0.1:9")))
+                .compose(s -> {
+                    vertx.eventBus().send(Addresses.MARKET_LOOKUP, new MarketCommand.LookupMarkets(List.of(SLUG)));
+                    ClockPump pump = ClockPump.start(vertx, clock, Duration.ofSeconds(10), 5);
+                    return log.awaitCount(MarketEvent.MarketResolved.class, r -> true, 1).onComplete(ar -> pump.stop());
+                })
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    MarketEvent.MarketResolved r = log.of(MarketEvent.MarketResolved.class).get(0);
+                    assertThat(r.winner()).isEqualTo(Resolution.DOWN);
+                    assertThat(r.source()).startsWith("gamma alone");
+                    assertThat(Duration.between(start, r.at())).isGreaterThanOrEqualTo(ResolutionRule.GAMMA_ALONE_AFTER);
+                    ctx.completeNow();
+                })));
+    }
 }
