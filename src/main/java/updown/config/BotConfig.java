@@ -71,11 +71,20 @@ public record BotConfig(
                              URI rtdsWsUrl, List<String> assets, List<Integer> windowMinutes, String binanceSymbol,
                              long scanIntervalMs, long bookStaleMs, long bookCheckIntervalMs, long priceStaleMs,
                              long reconnectDelayMaxMs, long httpTimeoutMs, String userAgent, int candleHistory) {
+        public MarketData {
+            assets = List.copyOf(assets);
+            windowMinutes = List.copyOf(windowMinutes);
+        }
     }
 
     /** Telegram notifier; disabled when the token is unset. */
     public record Telegram(Secret botToken, String chatId, Set<Long> allowedUserIds, URI apiUrl,
                            int maxMessagesPerMinute, Usd topupMax) {
+        public Telegram {
+            // insertion order kept: the first allowed user is the owner
+            allowedUserIds = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(allowedUserIds));
+        }
+
         public boolean enabled() {
             return botToken.isPresent() && chatId != null && !chatId.isBlank();
         }
@@ -97,5 +106,8 @@ public record BotConfig(
 
     /** Simulated exchange (the {@code simulate} command). */
     public record Sim(List<String> faults) {
+        public Sim {
+            faults = List.copyOf(faults);
+        }
     }
 }

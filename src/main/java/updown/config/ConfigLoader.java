@@ -188,6 +188,15 @@ public final class ConfigLoader {
         if (market.windowMinutes().isEmpty()) {
             r.problem("MARKET_WINDOW_MINUTES=: must name at least one window length (e.g. 5)");
         }
+        // one Binance stream feeds the Directional strategy of every market: each market's asset must be its base,
+        // or ETH markets would be traded on BTC candles
+        if (market.assets().size() > 1) {
+            r.problem("MARKET_ASSETS=" + String.join(",", market.assets()) + ": one asset per bot (there is one "
+                    + "BINANCE_SYMBOL price feed); run one bot per asset");
+        } else if (market.assets().size() == 1 && !market.binanceSymbol().startsWith(market.assets().get(0))) {
+            r.problem("BINANCE_SYMBOL=" + market.binanceSymbol() + ": must be the price of MARKET_ASSETS="
+                    + market.assets().get(0) + " (e.g. " + market.assets().get(0) + "USDT)");
+        }
 
         BotConfig.Telegram telegram = new BotConfig.Telegram(
                 r.secret("TELEGRAM_BOT_TOKEN"),

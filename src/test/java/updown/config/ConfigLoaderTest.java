@@ -1,6 +1,7 @@
 package updown.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -130,5 +131,20 @@ class ConfigLoaderTest {
             assertThat(e).startsWith("conf/config.json: ");
             assertThat(e).doesNotContain("\n");
         });
+    }
+
+    @Test
+    @DisplayName("one asset per bot, priced by its own Binance symbol: BTC,ETH or ETH on BTCUSDT is refused")
+    void assetMatchesItsPriceFeed() {
+        assertThat(ConfigLoader.load(work, Map.of("MARKET_ASSETS", "BTC,ETH"), Map.of()).errors())
+                .singleElement().asString().startsWith("MARKET_ASSETS=BTC,ETH: one asset per bot");
+        assertThat(ConfigLoader.load(work, Map.of("MARKET_ASSETS", "ETH"), Map.of()).errors())
+                .singleElement().asString().startsWith("BINANCE_SYMBOL=BTCUSDT: must be the price of MARKET_ASSETS=ETH");
+        ConfigLoader.Result eth = ConfigLoader.load(work, Map.of("MARKET_ASSETS", "ETH", "BINANCE_SYMBOL", "ethusdt"),
+                Map.of());
+        assertThat(eth.ok()).isTrue();
+        assertThat(eth.config().market().assets()).containsExactly("ETH");
+        assertThatThrownBy(() -> eth.config().market().assets().add("SOL"))
+                .as("the config is immutable").isInstanceOf(UnsupportedOperationException.class);
     }
 }
