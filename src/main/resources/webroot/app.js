@@ -205,7 +205,13 @@
       cell(tr, plain(m.upBid) + ' / ' + plain(m.upAsk), m.upStale ? 'num stale' : 'num');
       cell(tr, plain(m.downBid) + ' / ' + plain(m.downAsk), m.downStale ? 'num stale' : 'num');
       var stale = m.upStale || m.downStale;
-      cell(tr, (stale ? 'stale · ' : 'fresh · ') + age(m.bookAgeMs), stale ? 'stale' : 'fresh');
+      var upcoming = view.at && m.windowStart && Date.parse(m.windowStart) > Date.parse(view.at);
+      if (upcoming && m.bookAgeMs === null) {
+        // listed ahead of its window: no book followed yet is normal, not a fault
+        cell(tr, 'starts in ' + age(Date.parse(m.windowStart) - Date.parse(view.at)), 'upcoming');
+      } else {
+        cell(tr, (stale ? 'stale · ' : 'fresh · ') + age(m.bookAgeMs), stale ? 'stale' : 'fresh');
+      }
       cell(tr, usd(m.priceToBeat), 'num');
       cell(tr, plain(m.lastDecision));
       body.appendChild(tr);

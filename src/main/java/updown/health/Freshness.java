@@ -7,8 +7,9 @@ import java.util.List;
 import updown.domain.TraderTicked;
 
 /**
- * The one rule for "the bot is alive and sees the world", shared by the dashboard's {@code GET /health} and the
- * {@code data/health} file check, so a container health check and a browser never disagree.
+ * The rule for "the bot is alive and sees the world" of the dashboard's {@code GET /health}. The container's
+ * {@code data/health} file check uses its first part only ({@link #tickFresh}: the trader is ticking), because a
+ * restart does not cure a venue outage (see docs/dashboard.md, "Health").
  *
  * <ul>
  *   <li>the trader ticked at most {@code maxAgeMs} ago (HEALTH_MAX_AGE_MS) on the bot's clock; a tick stamped further

@@ -248,15 +248,21 @@ class DashboardApiTest {
     }
 
     @Test
-    @DisplayName("equity is the balance after every ledger entry, as strings")
+    @DisplayName("equity (cash + open positions at cost) at the start and each settlement, as strings; an opening adds"
+            + " no point")
     void equity(VertxTestContext ctx) {
-        portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
-        h.get("/api/equity").onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+        Trade opened = portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
+        h.get("/api/equity").compose(before -> {
+            ctx.verify(() -> assertThat(json(before).getInteger("count")).isEqualTo(1));
+            portfolio.settle(opened.id(), Resolution.UP);
+            return h.get("/api/equity");
+        }).onComplete(ctx.succeeding(r -> ctx.verify(() -> {
             JsonObject e = json(r);
             assertThat(e.getInteger("count")).isEqualTo(2);
             JsonArray points = e.getJsonArray("points");
             assertThat(points.getJsonObject(0).getValue("balance")).isEqualTo("1000.00");
-            assertThat(points.getJsonObject(1).getValue("balance")).isEqualTo("989.825");
+            // 20 shares at 0.50 pay $20: 1000 − 10.175 + 20
+            assertThat(points.getJsonObject(1).getValue("balance")).isEqualTo("1009.825");
             assertThat(points.getJsonObject(1).getString("at")).isEqualTo("2026-05-12T10:00:00Z");
             ctx.completeNow();
         })));

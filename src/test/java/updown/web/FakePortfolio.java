@@ -105,7 +105,7 @@ final class FakePortfolio extends VerticleBase {
             trades.add(0, stored);
             balance = balance.minus(stored.totalCost());
             fees = fees.plus(stored.fee());
-            equity.add(new EquityPoint(clock.instant(), balance));
+            // like the real portfolio: an opening moves cash into a position, equity is unchanged, no point
             after = snapshot();
         }
         vertx.eventBus().publish(Addresses.TRADE_EXECUTED, new PortfolioEvent.TradeExecuted(stored, after));
@@ -130,11 +130,22 @@ final class FakePortfolio extends VerticleBase {
             } else {
                 losses++;
             }
-            equity.add(new EquityPoint(clock.instant(), balance));
+            equity.add(new EquityPoint(clock.instant(), equityNow()));
             after = snapshot();
         }
         vertx.eventBus().publish(Addresses.TRADE_SETTLED, new PortfolioEvent.TradeSettled(settled, after));
         return settled;
+    }
+
+    /** Cash plus open positions at cost, as {@code PortfolioVerticle.equityCurve} plots it. */
+    private Usd equityNow() {
+        Usd e = balance;
+        for (Trade t : trades) {
+            if (t.isOpen()) {
+                e = e.plus(t.totalCost());
+            }
+        }
+        return e;
     }
 
     private int indexOf(long id) {
@@ -233,7 +244,7 @@ final class FakePortfolio extends VerticleBase {
             balance = balance.plus(topUp.amount());
             topups = topups.plus(topUp.amount());
             peak = Usd.max(peak, balance);
-            equity.add(new EquityPoint(clock.instant(), balance));
+            equity.add(new EquityPoint(clock.instant(), equityNow()));
             after = snapshot();
         }
         vertx.eventBus().publish(Addresses.PORTFOLIO_TOPPED_UP,
