@@ -22,6 +22,7 @@ import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioEvent;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
+import updown.engine.Engine;
 import updown.engine.PaperEngine;
 import updown.time.BotClock;
 
@@ -79,6 +80,16 @@ public final class Simulation {
     public static Future<Simulation> startOn(Vertx vertx, BotClock clock, SimExchange exchange,
                                              Function<Map<String, String>, BotConfig> configFor,
                                              Consumer<String> lines) {
+        return startOn(vertx, clock, exchange, configFor, lines, PaperEngine::fromConfig);
+    }
+
+    /**
+     * As {@link #startOn(Vertx, BotClock, SimExchange, Function, Consumer)} with another engine than the paper one
+     * (tests: the live engine against a fake venue, the rest of the bot unchanged).
+     */
+    public static Future<Simulation> startOn(Vertx vertx, BotClock clock, SimExchange exchange,
+                                             Function<Map<String, String>, BotConfig> configFor,
+                                             Consumer<String> lines, Function<BotConfig, Engine> engineFor) {
         LocalRecordCodec.register(vertx.eventBus());
         BotConfig config;
         try {
@@ -86,7 +97,7 @@ public final class Simulation {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return BotRunner.start(vertx, config, clock, PaperEngine.fromConfig(config))
+        return BotRunner.start(vertx, config, clock, engineFor.apply(config))
                 // by id, not by time: earlier runs on the same DATA_DIR may carry later simulated times
                 .compose(run -> run.repository().load()
                         .map(stored -> stored.trades().stream().mapToLong(Trade::id).max().orElse(0L) + 1)

@@ -13,6 +13,8 @@ import updown.engine.Execution;
 import updown.engine.Order;
 import updown.engine.live.ApiCredentials;
 import updown.engine.live.LiveEngine;
+import updown.engine.live.WalletSource;
+import updown.domain.WalletBalance;
 import updown.time.BotClock;
 
 /**
@@ -24,7 +26,7 @@ import updown.time.BotClock;
  * <p>Settings: the caller's config with the live ones replaced (public Anvil test key, test API credentials, the
  * fake's URL, LIVE_CONFIRM=yes, chain 137) plus any {@code overrides} (e.g. LIVE_MAX_ORDER_USD, LIVE_ORDER_TYPE).
  */
-public final class LiveOnFake implements Engine {
+public final class LiveOnFake implements Engine, WalletSource {
     /** Hardhat/Anvil account #0: a published development key, never funded on a real chain. */
     public static final String KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     public static final String ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
@@ -89,6 +91,12 @@ public final class LiveOnFake implements Engine {
         mirror(order.downBook());
         fake.feeRateBps(order.market().fees().rate().toBigDecimal().movePointRight(4).intValueExact());
         return engine.execute(order);
+    }
+
+    /** The fake wallet, read through the live engine (so the bot's wallet check runs as in live mode). */
+    @Override
+    public Future<WalletBalance> walletBalance() {
+        return engine.walletBalance();
     }
 
     private void mirror(OrderBook book) {

@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 import updown.bus.Addresses;
 import updown.config.BotConfig;
 import updown.domain.PortfolioCommand;
+import updown.engine.Engine;
+import updown.engine.PaperEngine;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
 import updown.repository.SqliteRepository;
@@ -79,6 +81,13 @@ final class SimRun implements AutoCloseable {
      */
     static SimRun start(Vertx vertx, double speed, SimOptions options, Path dataDir, Map<String, String> settings,
                         java.util.function.Consumer<BotObserver> observerHook) {
+        return start(vertx, speed, options, dataDir, settings, observerHook, PaperEngine::fromConfig);
+    }
+
+    /** As above, trading through {@code engineFor}'s engine instead of the paper one. */
+    static SimRun start(Vertx vertx, double speed, SimOptions options, Path dataDir, Map<String, String> settings,
+                        java.util.function.Consumer<BotObserver> observerHook,
+                        java.util.function.Function<BotConfig, Engine> engineFor) {
         // held while exchange and bot start (seconds on a busy machine = many windows at this speed)
         ScaledClock clock = ScaledClock.held(START, speed);
         // Simulation.start in two halves, so the observer knows the exchange before the bot's first decision
@@ -88,7 +97,7 @@ final class SimRun implements AutoCloseable {
         observerHook.accept(observer);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Simulation sim = await(Simulation.startOn(vertx, clock, exchange,
-                overrides -> configFor(dataDir, settings, overrides), lines::add));
+                overrides -> configFor(dataDir, settings, overrides), lines::add, engineFor));
         clock.release();
         return new SimRun(vertx, clock, dataDir, settings, exchange, observer, sim, lines);
     }
