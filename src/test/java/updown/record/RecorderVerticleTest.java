@@ -182,6 +182,35 @@ class RecorderVerticleTest {
     }
 
     @Test
+    @DisplayName("a running recorder deletes a segment once the UTC day changes and it is older than the retention")
+    void retentionAtDayChange() throws IOException {
+        Path tapeDir = config.storage().tapeDir();
+        Instant oldestKept = clock.instant().minus(Duration.ofDays(config.recorder().retentionDays()));
+        try (TapeWriter w = new TapeWriter(tapeDir)) {
+            w.append(TapeSamples.bookChanges(new Random(1), oldestKept, 3));
+            w.append(TapeSamples.bookChanges(new Random(1), clock.instant(), 3));
+        }
+        String id = deployRecorder();
+        assertThat(TapeFiles.segments(tapeDir)).as("both within the retention at start").hasSize(2);
+        // the next UTC day: the older segment is now one day past the retention; the next flush prunes it
+        clock.advance(Duration.ofDays(1));
+        vertx.eventBus().publish(Addresses.TRADER_TAPE, new MarketEvent.FeedHealth("binance", false, "ok",
+                clock.instant()));
+        Await.result(Await.until(vertx, () -> {
+            try {
+                return TapeFiles.segments(tapeDir).stream().noneMatch(p -> p.getFileName().toString().startsWith(
+                        TapeFormat.segmentName(oldestKept, 0).substring(0, 8)));
+            } catch (IOException e) {
+                return false;
+            }
+        }));
+        Await.result(vertx.undeploy(id));
+        assertThat(TapeFiles.segments(tapeDir)).as("today's segments kept").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getFileName().toString()).doesNotStartWith(
+                        TapeFormat.segmentName(oldestKept, 0).substring(0, 8)));
+    }
+
+    @Test
     @DisplayName("a tape directory that cannot be written does not stop the recorder or the bot; drops are counted")
     void unwritableDirectory() throws IOException {
         Path blocker = dataDir.resolve("tape");
