@@ -108,14 +108,18 @@ public final class TradesCommand implements Callable<Integer> {
         return u == null ? null : u.format();
     }
 
+    /** One trade per line; the header uses the same widths. */
+    private static final String ROW =
+            "%5d  %-26s %-8s %8s %8s %11s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s";
+
     private void printTable(StoredState s) {
-        String header = String.format("%5s  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
-                "id", "market", "side", "price", "alt", "shares", "amount", "fee", "status", "outcome", "payout",
-                "pnl", "sources", "opened (UTC)", "settled (UTC)");
+        String header = String.format(ROW.replace("%5d", "%5s"), "id", "market", "side", "price", "alt", "shares",
+                "alt shares", "amount", "fee", "status", "outcome", "payout", "pnl", "sources", "opened (UTC)",
+                "settled (UTC)");
         at.out().println(header);
         for (Trade t : s.trades()) {
-            at.out().println(String.format("%5d  %-26s %-8s %8s %8s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s",
-                    t.id(), t.slug(), t.side(), t.price().format(), text(t.altPrice()), t.shares().format(),
+            at.out().println(String.format(ROW, t.id(), t.slug(), t.side(), t.price().format(), text(t.altPrice()),
+                    t.shares().format(), t.altShares() == null ? "" : t.altShares().format(),
                     t.amount().format(), t.fee().format(), t.status(), text(t.outcome()), text(fmt(t.payout())),
                     text(fmt(t.pnl())), String.join("+", t.sources()), shortTime(t.openedAt()),
                     shortTime(t.settledAt())));

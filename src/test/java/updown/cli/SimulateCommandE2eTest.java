@@ -128,6 +128,22 @@ class SimulateCommandE2eTest {
             assertThat(t.get("status").asText()).isEqualTo(mine.status().name());
         }
         assertThat(stored.get("balance").asText()).isEqualTo(summary.get("final_balance").asText());
+
+        ByteArrayOutputStream tableOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream tableErr = new ByteArrayOutputStream();
+        Run table = run(new TradesCommand(new Invocation(new PrintStream(tableOut, true, StandardCharsets.UTF_8),
+                new PrintStream(tableErr, true, StandardCharsets.UTF_8), workDir, env)), tableOut, tableErr);
+        assertThat(table.exit()).as("trades (table) exit code; stderr: %s", table.err()).isZero();
+        assertThat(table.out().get(0)).contains("id", "market", "side", "price", "alt", "shares", "alt shares",
+                "amount", "fee", "status", "outcome", "payout", "pnl", "sources", "opened (UTC)", "settled (UTC)");
+        for (Trade t : trades) {
+            assertThat(table.out()).as("table row of trade %d", t.id()).anyMatch(l -> l.matches("\\s*" + t.id()
+                    + "\\s+" + t.slug() + "\\s+" + t.side().name() + "\\s+" + t.price().format().replace(".", "\\.")
+                    + "\\s.*") && l.contains(t.amount().format()) && l.contains(t.fee().format()));
+        }
+        assertThat(table.out().get(table.out().size() - 1)).isEqualTo("ledger balance: "
+                + summary.get("final_balance").asText() + "  (recomputed from deposits and trades: "
+                + summary.get("final_balance").asText() + ")");
         assertThat(stored.get("recomputed_balance").asText()).isEqualTo(summary.get("final_balance").asText());
     }
 }
