@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,26 +126,7 @@ public final class BacktestReport {
 
     /** Equity after every deposit and settlement (opening a trade moves cash into a position at cost). */
     public static List<EquityPoint> equityCurve(StoredState state) {
-        Map<Long, Trade> byId = new LinkedHashMap<>();
-        for (Trade t : state.trades()) {
-            byId.put(t.id(), t);
-        }
-        List<EquityPoint> out = new ArrayList<>();
-        Usd equity = Usd.ZERO;
-        for (LedgerEntry e : state.ledger()) {
-            switch (e.kind()) {
-                case INITIAL_DEPOSIT, TOPUP -> equity = equity.plus(e.amount());
-                case TRADE_DEBIT -> {
-                    continue;
-                }
-                case SETTLEMENT_CREDIT -> {
-                    Trade t = byId.get(e.tradeId());
-                    equity = equity.plus(e.amount()).minus(t == null ? Usd.ZERO : t.totalCost());
-                }
-            }
-            out.add(new EquityPoint(e.at(), equity));
-        }
-        return out;
+        return updown.portfolio.EquityPoints.of(state);
     }
 
     /** Mean / sample standard deviation of the per-window P&L over {@code windows} windows from {@code from}. */

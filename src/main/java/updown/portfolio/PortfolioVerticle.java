@@ -45,7 +45,6 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.ResultCode;
 import updown.domain.Trade;
 import updown.domain.TradingState;
-import updown.domain.Usd;
 import updown.domain.WalletBalance;
 import updown.domain.WalletCheck;
 import updown.repository.Repository;
@@ -374,25 +373,7 @@ public final class PortfolioVerticle extends VerticleBase {
      * so the curve moves only with deposits and realised P&amp;L.
      */
     static EquityCurve equityCurve(StoredState state) {
-        java.util.Map<Long, Trade> trades = new java.util.HashMap<>();
-        for (Trade t : state.trades()) {
-            trades.put(t.id(), t);
-        }
-        List<EquityPoint> all = new ArrayList<>(state.ledger().size());
-        Usd equity = Usd.ZERO;
-        for (LedgerEntry e : state.ledger()) {
-            switch (e.kind()) {
-                case INITIAL_DEPOSIT, TOPUP -> equity = equity.plus(e.amount());
-                case TRADE_DEBIT -> {
-                    continue;
-                }
-                case SETTLEMENT_CREDIT -> {
-                    Trade t = trades.get(e.tradeId());
-                    equity = equity.plus(e.amount()).minus(t == null ? Usd.ZERO : t.totalCost());
-                }
-            }
-            all.add(new EquityPoint(e.at(), equity));
-        }
+        List<EquityPoint> all = EquityPoints.of(state);
         if (all.size() <= MAX_EQUITY_POINTS) {
             return new EquityCurve(all);
         }
