@@ -454,6 +454,24 @@ class LiveEngineTest {
     }
 
     @Test
+    @DisplayName("a Polymarket proxy wallet (type 1) order has the proxy as maker and the key as signer")
+    void proxySignatureType(Vertx vertx, VertxTestContext ctx) {
+        String proxy = "0x3333333333333333333333333333333333333333";
+        fake.expectSignatureType(1);
+        engine(vertx, Map.of("LIVE_SIGNATURE_TYPE", "1", "LIVE_FUNDER_ADDRESS", proxy))
+                .compose(e -> e.execute(buyUp("10", "0.55", book(UP, Level.of("0.50", "10")))))
+                .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
+                    fill(ex);
+                    var order = fake.acceptedOrders().get(0).getJsonObject("order");
+                    assertThat(order.getString("maker")).isEqualTo(proxy);
+                    assertThat(order.getString("signer")).isEqualTo(LiveKit.ADDRESS);
+                    assertThat(order.getInteger("signatureType")).isEqualTo(1);
+                    assertThat(fake.problems()).isEmpty();
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     @DisplayName("a deposit wallet (type 3, POLY_1271) order is signed through its TypedDataSign envelope")
     void poly1271SignatureType(Vertx vertx, VertxTestContext ctx) {
         String depositWallet = "0x2222222222222222222222222222222222222222";
