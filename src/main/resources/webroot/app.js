@@ -15,6 +15,7 @@
   var pendingCommand = null;
   var refreshTimer = null;
   var tradesTotal = 0;
+  var newestFeedsTick = 0;
 
   function $(id) { return document.getElementById(id); }
 
@@ -99,6 +100,10 @@
 
   function renderFeeds(f) {
     if (!f) { return; }
+    // a poll answered before a newer tick was pushed must not paint the older picture over it
+    var tickAt = f.lastTickAt ? Date.parse(f.lastTickAt) : 0;
+    if (tickAt < newestFeedsTick) { return; }
+    newestFeedsTick = tickAt;
     var el = $('feeds');
     el.textContent = f.healthy ? 'fresh' : 'stale';
     el.dataset.state = f.healthy ? 'fresh' : 'stale';

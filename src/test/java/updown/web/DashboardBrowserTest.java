@@ -153,7 +153,11 @@ class DashboardBrowserTest {
         });
         wait.withMessage("the connection badge should say live").until(
                 d -> "live".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
-        waitForText("feeds", "fresh");
+        // the bot goes on ticking (every 5 s live); each poll of this wait is one more heartbeat
+        wait.withMessage("#feeds should read 'fresh'").until(d -> {
+            trader.tick(Samples.freshTick(clock.instant()));
+            return "fresh".equals(d.findElement(By.id("feeds")).getText());
+        });
 
         // a trade published on the bus appears without a reload
         ((JavascriptExecutor) driver).executeScript("window.updownNoReload = true;");
