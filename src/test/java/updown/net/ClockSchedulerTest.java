@@ -26,17 +26,19 @@ class ClockSchedulerTest {
     void runsOnTheBotClock(Vertx vertx, VertxTestContext ctx) {
         VirtualClock clock = new VirtualClock(Instant.parse("2026-05-12T11:00:00Z"));
         List<String> ran = new CopyOnWriteArrayList<>();
-        ClockScheduler[] s = new ClockScheduler[1];
+        java.util.concurrent.atomic.AtomicReference<ClockScheduler> s = new java.util.concurrent.atomic.AtomicReference<>();
         long[] cancelled = new long[1];
         vertx.runOnContext(v -> {
-            s[0] = new ClockScheduler(vertx, clock);
-            s[0].after(2_000, () -> ran.add("b@2s"));
-            s[0].after(1_000, () -> ran.add("a@1s"));
-            cancelled[0] = s[0].after(1_500, () -> ran.add("cancelled"));
-            s[0].every(1_000, () -> ran.add("tick"));
-            s[0].cancel(cancelled[0]);
+            ClockScheduler sched = new ClockScheduler(vertx, clock);
+            sched.after(2_000, () -> ran.add("b@2s"));
+            sched.after(1_000, () -> ran.add("a@1s"));
+            cancelled[0] = sched.after(1_500, () -> ran.add("cancelled"));
+            sched.every(1_000, () -> ran.add("tick"));
+            sched.cancel(cancelled[0]);
+            // published last: the test thread must not move the clock while tasks are still being added
+            s.set(sched);
         });
-        Await.until(vertx, () -> s[0] != null)
+        Await.until(vertx, () -> s.get() != null)
                 .compose(v -> {
                     ctx.verify(() -> assertThat(ran).isEmpty()); // nothing runs while the clock stands still
                     clock.advance(Duration.ofMillis(1_000));
@@ -50,8 +52,8 @@ class ClockSchedulerTest {
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     assertThat(ran).containsExactly("a@1s", "tick", "b@2s", "tick");
                     vertx.runOnContext(x -> {
-                        s[0].close();
-                        ctx.verify(() -> assertThat(s[0].pending()).isZero());
+                        s.get().close();
+                        ctx.verify(() -> assertThat(s.get().pending()).isZero());
                         ctx.completeNow();
                     });
                 })));
