@@ -223,6 +223,8 @@ class SimExchangeSocketTest {
         WsProbe raw = sim.ws("BINANCE_WS_URL", "/ws/btcusdt@kline_1m");
         WsProbe combined = sim.ws("BINANCE_WS_URL", "/stream?streams=btcusdt@kline_1m/btcusdt@aggTrade");
         assertThat(binanceSync(raw, 1)).isEmpty();
+        // both sockets answered a request: the server holds both subscriptions before time moves
+        assertThat(binanceSync(combined, 0)).isEmpty();
         sim.advance(Duration.ofSeconds(2));
         List<String> frames = binanceSync(raw, 2);
         assertThat(frames).hasSize(1);
@@ -308,6 +310,8 @@ class SimExchangeSocketTest {
 
         // the Binance-sourced topic too
         ws.send(Fixtures.fixture("rtds/subscribe-crypto-prices-binance.json"));
+        // PING/PONG round trip: the server has handled the subscription before time moves
+        assertThat(ws.sync()).as("nothing before the PONG: no step has happened yet").isEmpty();
         sim.advance(Duration.ofSeconds(1));
         List<String> both = ws.sync();
         assertThat(both).hasSize(2);
