@@ -36,11 +36,14 @@ class FaultsE2eTest {
 
     /** One fault of every kind, two per window, on every venue the kind can hit. */
     static FaultPlan everyKind() {
-        // a freeze longer than the staleness limit, so the watchdog must notice it
-        Duration freeze = Duration.ofMillis(2 * SimRun.STALE_MS);
+        // a freeze much longer than the staleness limit, so the watchdog must notice it: from 90 s of silence on
+        // there are 160 simulated seconds (0.27 real s at 600x) for it to do so, room for a loaded machine's
+        // scheduling hiccups. The drop comes first: a reconnect during the freeze would get a socket that is not
+        // frozen.
+        Duration freeze = Duration.ofSeconds(250);
         return FaultPlan.of(
-                ScheduledFault.at(FaultKind.WS_DROP, null, 1).withOffset(Duration.ofSeconds(30)),
-                ScheduledFault.at(FaultKind.WS_FREEZE, null, 1).withOffset(Duration.ofSeconds(90))
+                ScheduledFault.at(FaultKind.WS_DROP, null, 1).withOffset(Duration.ofSeconds(10)),
+                ScheduledFault.at(FaultKind.WS_FREEZE, null, 1).withOffset(Duration.ofSeconds(40))
                         .withDuration(freeze),
                 ScheduledFault.at(FaultKind.HTTP_429, null, 2).withOffset(Duration.ofSeconds(30))
                         .withDuration(Duration.ofSeconds(90)),
