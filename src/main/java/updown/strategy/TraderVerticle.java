@@ -138,11 +138,21 @@ public final class TraderVerticle extends VerticleBase {
     }
 
     private void onMarketEvent(MarketEvent event) {
-        if (ticking) {
-            heldDuringTick.add(event);
-        } else {
+        if (!ticking) {
+            fold(event);
+            return;
+        }
+        if (isStaleVerdict(event)) {
+            // never trade on what is already known to be stale: a stale verdict counts at once, mid-tick. It is held
+            // too, so the verdicts that came before it are folded in their order and cannot undo it at the tick's end
             fold(event);
         }
+        heldDuringTick.add(event);
+    }
+
+    private static boolean isStaleVerdict(MarketEvent event) {
+        return (event instanceof MarketEvent.BookHealth b && b.stale())
+                || (event instanceof MarketEvent.FeedHealth f && f.stale());
     }
 
     private void fold(MarketEvent event) {

@@ -345,4 +345,29 @@ class TraderVerticleTest {
         assertThat(storedTrades()).isEmpty();
         assertThat(lastDecision()).contains("its data is stale");
     }
+
+    @Test
+    @DisplayName("a stale verdict that arrives while the tick runs counts at once: that tick does not trade the book")
+    void staleVerdictDuringTheTickCountsAtOnce() {
+        liveMarketWithSignal();
+        io.vertx.core.Handler<io.vertx.core.eventbus.DeliveryContext<Object>> watchdogFires = dc -> {
+            if (dc.message().body() instanceof PortfolioCommand.GetOpenTrades) {
+                publish(new MarketEvent.BookHealth(market.upTokenId(), true, "no book update for 31000 ms",
+                        clock.instant()));
+            }
+            dc.next();
+        };
+        vertx.eventBus().addOutboundInterceptor(watchdogFires);
+        TraderTicked ticked;
+        try {
+            ticked = tick();
+        } finally {
+            vertx.eventBus().removeOutboundInterceptor(watchdogFires);
+        }
+        assertThat(ticked.tradesOpened()).isZero();
+        assertThat(storedTrades()).isEmpty();
+        assertThat(lastDecision()).contains("stale");
+        // and it stays stale after the tick, when the held events are folded in their order
+        assertThat(tick().tradesOpened()).isZero();
+    }
 }
