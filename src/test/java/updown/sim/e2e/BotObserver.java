@@ -60,6 +60,8 @@ final class BotObserver implements AutoCloseable {
     private final List<PortfolioEvent.TradingStateChanged> stateChanges = new ArrayList<>();
     /** Every health verdict once (each is delivered to several verticles). */
     private final java.util.Set<MarketEvent.BookHealth> healthEvents = new java.util.LinkedHashSet<>();
+    /** When whole book snapshots arrived (socket or REST), as the feed stamped them. */
+    private final java.util.Set<Instant> snapshotTimes = new java.util.TreeSet<>();
     private Instant lastTick;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Handler<DeliveryContext<Object>> inbound = this::onInbound;
@@ -128,6 +130,10 @@ final class BotObserver implements AutoCloseable {
         if (e instanceof MarketEvent.BookHealth h) {
             synchronized (this) {
                 healthEvents.add(h);
+            }
+        } else if (e instanceof MarketEvent.BookSnapshot snap) {
+            synchronized (this) {
+                snapshotTimes.add(snap.at());
             }
         }
     }
@@ -204,6 +210,11 @@ final class BotObserver implements AutoCloseable {
      * Whether some book was stale at some moment in [from, to]: flagged inside it, or flagged before it and not
      * declared fresh again before {@code from}.
      */
+    /** Whether a whole book snapshot arrived in [from, to]. */
+    synchronized boolean someSnapshotBetween(Instant from, Instant to) {
+        return snapshotTimes.stream().anyMatch(t -> !t.isBefore(from) && !t.isAfter(to));
+    }
+
     synchronized boolean someBookStaleBetween(Instant from, Instant to) {
         Map<String, MarketEvent.BookHealth> lastBefore = new HashMap<>();
         for (MarketEvent.BookHealth h : healthEvents) {
