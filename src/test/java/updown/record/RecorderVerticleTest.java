@@ -27,6 +27,8 @@ import updown.domain.Level;
 import updown.domain.Market;
 import updown.domain.MarketEvent;
 import updown.domain.Price;
+import updown.domain.BookSide;
+import updown.domain.Shares;
 import updown.domain.TraderTicked;
 import updown.engine.Engine;
 import updown.engine.Execution;
@@ -131,14 +133,9 @@ class RecorderVerticleTest {
         assertThat(tape()).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    @DisplayName("an event that arrives while a tick runs is held: the tick does not see it, the tape puts it after")
-    void eventDuringTickComesAfterItsMark() throws IOException {
-        String recorder = deployRecorder();
-        MarketEvent stale = new MarketEvent.BookHealth(market.downTokenId(), true, "arrived mid-tick",
-                clock.instant());
+    /** Deploys the trader on an engine that, while executing the tick's order, makes market data publish {@code e}. */
+    private void deployTraderPublishingMidTick(MarketEvent e) {
         PaperEngine paper = PaperEngine.fromConfig(config);
-        // an engine that, while executing the tick's order, makes market data publish: the event lands mid-tick
         Engine publishing = new Engine() {
             @Override
             public String name() {
@@ -147,22 +144,48 @@ class RecorderVerticleTest {
 
             @Override
             public Future<Execution> execute(Order order) {
-                publish(stale);
+                publish(e);
                 return paper.execute(order);
             }
         };
         deployTrader(publishing);
+    }
+
+    @Test
+    @DisplayName("an event that arrives while a tick runs is held: the tape puts it after the tick's mark")
+    void eventDuringTickComesAfterItsMark() throws IOException {
+        String recorder = deployRecorder();
+        MarketEvent change = new MarketEvent.BookLevelChanged(market.downTokenId(), BookSide.ASK, Price.of("0.61"),
+                Shares.of("40"), clock.instant());
+        deployTraderPublishingMidTick(change);
         signalEvents().forEach(this::publish);
         TraderTicked ticked = tick();
         assertThat(ticked.tradesOpened()).isEqualTo(1);
-        assertThat(ticked.staleBooks()).as("the tick judged the view as it stood at its start").isZero();
-        clock.advance(Duration.ofSeconds(5));
-        assertThat(tick().staleBooks()).as("released after the tick").isEqualTo(1);
         Await.result(vertx.undeploy(recorder));
 
         List<TapeRecord> tape = tape();
         int mark = tape.indexOf(new TapeRecord.Tick(ticked));
-        assertThat(tape.indexOf(new TapeRecord.Event(stale))).isEqualTo(mark + 1);
+        assertThat(tape.indexOf(new TapeRecord.Event(change))).isEqualTo(mark + 1);
+    }
+
+    @Test
+    @DisplayName("a stale verdict that arrives mid-tick counts at once (on the tape before the mark) and is folded"
+            + " again in order after it")
+    void staleVerdictDuringTickCountsAtOnce() throws IOException {
+        String recorder = deployRecorder();
+        MarketEvent stale = new MarketEvent.BookHealth(market.downTokenId(), true, "arrived mid-tick",
+                clock.instant());
+        deployTraderPublishingMidTick(stale);
+        signalEvents().forEach(this::publish);
+        TraderTicked ticked = tick();
+        assertThat(ticked.tradesOpened()).as("decided before the verdict arrived").isEqualTo(1);
+        assertThat(ticked.staleBooks()).as("the verdict counted within the tick").isEqualTo(1);
+        Await.result(vertx.undeploy(recorder));
+
+        List<TapeRecord> tape = tape();
+        int mark = tape.indexOf(new TapeRecord.Tick(ticked));
+        assertThat(tape.indexOf(new TapeRecord.Event(stale))).isLessThan(mark);
+        assertThat(tape.lastIndexOf(new TapeRecord.Event(stale))).isEqualTo(mark + 1);
     }
 
     @Test
