@@ -144,8 +144,10 @@ public final class TraderVerticle extends VerticleBase {
         }
         if (isStaleVerdict(event)) {
             // never trade on what is already known to be stale: a stale verdict counts at once, mid-tick. It is held
-            // too, so the verdicts that came before it are folded in their order and cannot undo it at the tick's end
-            fold(event);
+            // too, so the verdicts that came before it are folded in their order and cannot undo it at the tick's end;
+            // the tape gets it then, after the tick's mark (a replay must tick at the mark's own instant, and an
+            // event stamped mid-tick before the mark would move its clock past it)
+            view.apply(event);
         }
         heldDuringTick.add(event);
     }

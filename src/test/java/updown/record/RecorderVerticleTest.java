@@ -169,8 +169,8 @@ class RecorderVerticleTest {
     }
 
     @Test
-    @DisplayName("a stale verdict that arrives mid-tick counts at once (on the tape before the mark) and is folded"
-            + " again in order after it")
+    @DisplayName("a stale verdict that arrives mid-tick counts at once, and goes on the tape after the tick's mark"
+            + " (nothing stamped after the tick's instant comes before its mark)")
     void staleVerdictDuringTickCountsAtOnce() throws IOException {
         String recorder = deployRecorder();
         MarketEvent stale = new MarketEvent.BookHealth(market.downTokenId(), true, "arrived mid-tick",
@@ -184,8 +184,13 @@ class RecorderVerticleTest {
 
         List<TapeRecord> tape = tape();
         int mark = tape.indexOf(new TapeRecord.Tick(ticked));
-        assertThat(tape.indexOf(new TapeRecord.Event(stale))).isLessThan(mark);
+        assertThat(tape.indexOf(new TapeRecord.Event(stale))).isEqualTo(mark + 1);
         assertThat(tape.lastIndexOf(new TapeRecord.Event(stale))).isEqualTo(mark + 1);
+        for (TapeRecord r : tape.subList(0, mark)) {
+            if (r instanceof TapeRecord.Event e) {
+                assertThat(e.at()).as("before the mark: %s", e).isBeforeOrEqualTo(ticked.at());
+            }
+        }
     }
 
     @Test
