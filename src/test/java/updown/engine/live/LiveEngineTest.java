@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import updown.domain.Direction;
 import updown.domain.Fill;
@@ -435,38 +437,20 @@ class LiveEngineTest {
                 })));
     }
 
-    @Test
-    @DisplayName("a Gnosis Safe (type 2) order has the Safe as maker and the key as signer")
-    void safeSignatureType(Vertx vertx, VertxTestContext ctx) {
-        String safe = "0x1111111111111111111111111111111111111111";
-        fake.expectSignatureType(2);
-        engine(vertx, Map.of("LIVE_SIGNATURE_TYPE", "2", "LIVE_FUNDER_ADDRESS", safe))
+    @ParameterizedTest(name = "a {2} (type {0}) order has it as maker and the key as signer")
+    @CsvSource({"1, 0x3333333333333333333333333333333333333333, Polymarket proxy wallet",
+            "2, 0x1111111111111111111111111111111111111111, Gnosis Safe"})
+    void funderIsMakerKeyIsSigner(int type, String funder, String what, Vertx vertx, VertxTestContext ctx) {
+        fake.expectSignatureType(type);
+        engine(vertx, Map.of("LIVE_SIGNATURE_TYPE", Integer.toString(type), "LIVE_FUNDER_ADDRESS", funder))
                 .compose(e -> e.execute(buyUp("10", "0.55", book(UP, Level.of("0.50", "10")))))
                 .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
                     fill(ex);
                     var order = fake.acceptedOrders().get(0).getJsonObject("order");
-                    assertThat(order.getString("maker")).isEqualTo(safe);
+                    assertThat(order.getString("maker")).isEqualTo(funder);
                     assertThat(order.getString("signer")).isEqualTo(LiveKit.ADDRESS);
-                    assertThat(order.getInteger("signatureType")).isEqualTo(2);
-                    assertThat(fake.problems()).isEmpty();
-                    ctx.completeNow();
-                })));
-    }
-
-    @Test
-    @DisplayName("a Polymarket proxy wallet (type 1) order has the proxy as maker and the key as signer")
-    void proxySignatureType(Vertx vertx, VertxTestContext ctx) {
-        String proxy = "0x3333333333333333333333333333333333333333";
-        fake.expectSignatureType(1);
-        engine(vertx, Map.of("LIVE_SIGNATURE_TYPE", "1", "LIVE_FUNDER_ADDRESS", proxy))
-                .compose(e -> e.execute(buyUp("10", "0.55", book(UP, Level.of("0.50", "10")))))
-                .onComplete(ctx.succeeding(ex -> ctx.verify(() -> {
-                    fill(ex);
-                    var order = fake.acceptedOrders().get(0).getJsonObject("order");
-                    assertThat(order.getString("maker")).isEqualTo(proxy);
-                    assertThat(order.getString("signer")).isEqualTo(LiveKit.ADDRESS);
-                    assertThat(order.getInteger("signatureType")).isEqualTo(1);
-                    assertThat(fake.problems()).isEmpty();
+                    assertThat(order.getInteger("signatureType")).isEqualTo(type);
+                    assertThat(fake.problems()).as(what).isEmpty();
                     ctx.completeNow();
                 })));
     }
