@@ -14,6 +14,7 @@ import updown.domain.LedgerEntry;
 import updown.domain.PortfolioCommand.EquityPoint;
 import updown.domain.Trade;
 import updown.domain.Usd;
+import updown.portfolio.EquityPoints;
 import updown.repository.StoredState;
 
 /**
@@ -96,7 +97,7 @@ public final class BacktestReport {
                 openCost = openCost.plus(t.totalCost());
             }
         }
-        List<EquityPoint> curve = equityCurve(state);
+        List<EquityPoint> curve = EquityPoints.of(state);
         Usd peak = null;
         Usd maxDd = Usd.ZERO;
         double maxDdPct = 0;
@@ -122,11 +123,6 @@ public final class BacktestReport {
                 group(trades, t -> String.join("+", t.sources())),
                 group(trades, t -> String.format(Locale.ROOT, "%02d", t.openedAt().atZone(Kst.ZONE).getHour())),
                 stats, run.ledgerSha256());
-    }
-
-    /** Equity after every deposit and settlement (opening a trade moves cash into a position at cost). */
-    public static List<EquityPoint> equityCurve(StoredState state) {
-        return updown.portfolio.EquityPoints.of(state);
     }
 
     /** Mean / sample standard deviation of the per-window P&L over {@code windows} windows from {@code from}. */

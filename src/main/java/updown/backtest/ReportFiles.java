@@ -37,7 +37,7 @@ public final class ReportFiles {
         Files.writeString(dir.resolve("trades.json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(trades.stream().map(ReportFiles::tradeJson).toList()) + "\n");
         Files.write(dir.resolve("equity.png"), EquityChart.png("Backtest equity "
-                + summary.from() + " to " + summary.to(), BacktestReport.equityCurve(run.state())));
+                + summary.from() + " to " + summary.to(), updown.portfolio.EquityPoints.of(run.state())));
         Files.writeString(dir.resolve("ledger.tsv"), run.ledgerText(), StandardCharsets.UTF_8);
     }
 

@@ -28,13 +28,13 @@ final class ReadApi {
 
     ReadApi(Vertx vertx, TradingMode mode, BotClock clock, long maxAgeMs, BotQueries queries, LastTick ticks,
             LastWallet wallet) {
-        this.wallet = wallet;
         this.vertx = vertx;
         this.mode = mode;
         this.clock = clock;
         this.maxAgeMs = maxAgeMs;
         this.queries = queries;
         this.ticks = ticks;
+        this.wallet = wallet;
     }
 
     void mount(Router router) {

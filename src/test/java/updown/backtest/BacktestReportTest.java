@@ -75,7 +75,7 @@ class BacktestReportTest {
         assertThat(s.byHourKst()).containsExactly(
                 new BacktestReport.Group("09", 3, 1, 1, Usd.of("-0.4"), Usd.of("0.6")));
         assertThat(ReportFiles.text(s, null)).hasSizeLessThan(40).anyMatch(l -> l.contains("50.0 %"));
-        assertThat(BacktestReport.equityCurve(state)).extracting(p -> p.balance().format())
+        assertThat(updown.portfolio.EquityPoints.of(state)).extracting(p -> p.balance().format())
                 .containsExactly("1000.00", "1009.80", "999.60");
     }
 
