@@ -61,21 +61,17 @@ class WorkflowFilesTest {
     }
 
     @Test
-    @DisplayName("CI: on pushes to main and pull requests, checks out the bot with shared/ beside it, JDK 17, .ci/run")
+    @DisplayName("CI: on pushes to main and pull requests, checks out this repository alone, JDK 17, .ci/run")
     void ci() throws IOException {
         JsonNode wf = read(CI);
         assertThat(wf.path("name").asText()).isEqualTo("CI");
         assertThat(on(wf).path("push").path("branches").toString()).contains("main");
         assertThat(on(wf).has("pull_request")).isTrue();
         List<JsonNode> steps = steps(wf);
-        JsonNode bot = steps.stream().filter(s -> s.path("uses").asText().startsWith("actions/checkout@")
-                && !s.path("with").has("repository")).findFirst().orElseThrow();
-        JsonNode shared = steps.stream().filter(s -> s.path("uses").asText().startsWith("actions/checkout@")
-                && s.path("with").has("repository")).findFirst().orElseThrow();
-        String botDir = bot.path("with").path("path").asText();
-        String sharedDir = shared.path("with").path("path").asText();
-        assertThat(Path.of(botDir).resolve("../shared").normalize()).as("shared/ beside the bot, as the tests expect")
-                .isEqualTo(Path.of(sharedDir));
+        List<JsonNode> checkouts = steps.stream()
+                .filter(s -> s.path("uses").asText().startsWith("actions/checkout@")).toList();
+        assertThat(checkouts).as("one checkout: the repository is self-contained").hasSize(1);
+        assertThat(checkouts.get(0).path("with").has("repository")).isFalse();
         assertThat(steps).anySatisfy(s -> {
             assertThat(s.path("uses").asText()).startsWith("actions/setup-java@");
             assertThat(s.path("with").path("java-version").asText()).isEqualTo("17");
@@ -83,7 +79,7 @@ class WorkflowFilesTest {
         JsonNode run = steps.stream().filter(s -> s.path("run").asText().contains(".ci/run")).findFirst()
                 .orElseThrow();
         assertThat(run.path("run").asText().strip()).isEqualTo("bash .ci/run");
-        assertThat(run.path("working-directory").asText()).isEqualTo(botDir);
+        assertThat(run.has("working-directory")).as("runs at the checkout's root").isFalse();
         wf.path("jobs").elements().forEachRemaining(job ->
                 assertThat(job.path("timeout-minutes").asInt()).isBetween(15, 60));
     }
@@ -93,8 +89,29 @@ class WorkflowFilesTest {
     void ciRunsTheReadmeCommand() throws IOException {
         List<String> commands = Files.readAllLines(Path.of(".ci/run")).stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(commands.get(commands.size() - 1)).isEqualTo("mvn -B verify");
-        assertThat(Files.readString(Path.of("README.md"))).contains("```bash\nmvn -B verify\n```");
+        assertThat(commands.get(commands.size() - 1)).isEqualTo("bash scripts/test.sh");
+        assertThat(Files.readString(Path.of("README.md"))).contains("```bash\nbash scripts/test.sh\n```");
+        assertThat(Files.readString(Path.of("scripts/test.sh")))
+                .as("the test script ends by running the whole Maven build").endsWith("mvn -B verify\n");
+    }
+
+    @Test
+    @DisplayName("nothing in the repository reads the workshop folder beside it: a clone stands alone")
+    void nothingReadsAFolderBesideTheRepository() throws IOException {
+        List<Path> offenders;
+        try (var files = Files.walk(Path.of("."))) {
+            offenders = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith("./.git") && !p.startsWith("./target")
+                            && !p.toString().contains("node_modules") && !p.startsWith("./data"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p, StandardCharsets.ISO_8859_1).contains("../" + "shared");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(offenders).isEmpty();
     }
 
     @Test

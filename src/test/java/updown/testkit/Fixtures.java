@@ -7,34 +7,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the real wire samples in {@code ../shared/fixtures/} and the data in {@code ../shared/data/}. The location
- * comes from the {@code updown.shared.dir} system property (set by the build), else {@code ../shared}.
+ * Reads the real wire samples in {@code src/test/resources/fixtures/} (sources in its SOURCES.md) and the sample
+ * market data in {@code examples/} (provenance and licences in its README.md). Both live in this repository; the
+ * project directory comes from the {@code updown.project.dir} system property (set by the build), else the
+ * working directory.
  */
 public final class Fixtures {
     private Fixtures() {
     }
 
-    public static Path sharedDir() {
-        String p = System.getProperty("updown.shared.dir");
-        Path dir = p != null ? Path.of(p) : Path.of("..", "shared");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("shared directory not found at " + dir.toAbsolutePath()
-                    + " (CI checks it out beside the repository)");
-        }
-        return dir;
+    public static Path projectDir() {
+        String p = System.getProperty("updown.project.dir");
+        return p != null ? Path.of(p) : Path.of("");
     }
 
     /** A fixture file, e.g. {@code fixture("clob/book-btc-updown-5m-1778584200-up-midwindow.json")}. */
     public static Path fixturePath(String relative) {
-        return sharedDir().resolve("fixtures").resolve(relative);
+        return existing(projectDir().resolve("src/test/resources/fixtures").resolve(relative));
     }
 
     public static String fixture(String relative) {
         return read(fixturePath(relative));
     }
 
+    /** A sample data file, e.g. {@code dataPath("btc/btc-perp-20211231-20220201_1m.csv")}. */
     public static Path dataPath(String relative) {
-        return sharedDir().resolve("data").resolve(relative);
+        return existing(projectDir().resolve("examples").resolve(relative));
+    }
+
+    private static Path existing(Path p) {
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("test data not found: " + p.toAbsolutePath());
+        }
+        return p;
     }
 
     private static String read(Path p) {
