@@ -15,6 +15,7 @@ import updown.domain.Market;
 import updown.domain.OrderBook;
 import updown.domain.Price;
 import updown.domain.Ratio;
+import updown.domain.Resolution;
 import updown.domain.ResultCode;
 import updown.domain.Shares;
 import updown.domain.Signal;
@@ -160,6 +161,19 @@ class PaperEngineTest {
         Trade trade = Trade.open(market, arb, arbOrder.signal(), TradingFixtures.BOOK_TIME);
         assertThat(trade.altPrice()).isNotNull().isEqualTo(Price.of("0.50"));
         assertThat(Trade.open(market, directional, arbOrder.signal(), TradingFixtures.BOOK_TIME).altPrice()).isNull();
+    }
+
+    @Test
+    @DisplayName("seed bug 4: a fill whose alt price is exactly 0.0 opens a trade with alt price 0.0, not an absent one")
+    void altPriceOfExactlyZeroTravelsAsAPrice() {
+        Fill zeroDown = new Fill(Direction.ARB, TradingFixtures.UP_TOKEN, Price.of("0.50"), Shares.of("10"),
+                TradingFixtures.DOWN_TOKEN, Price.ZERO, Shares.of("7"), Usd.of("5"), Usd.ZERO, null);
+        Signal arb = new Signal(Direction.ARB, Ratio.ONE, List.of("arbitrage"), "test", Price.ZERO);
+        Trade trade = Trade.open(market, zeroDown, arb, TradingFixtures.BOOK_TIME);
+        assertThat(trade.altPrice()).isNotNull().isEqualTo(Price.ZERO);
+        assertThat(trade.altShares()).isEqualTo(Shares.of("7"));
+        assertThat(trade.settled(Resolution.DOWN, Usd.of("7"), TradingFixtures.BOOK_TIME).altPrice())
+                .isEqualTo(Price.ZERO);
     }
 
     @Test

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import updown.domain.ControlState;
 import updown.domain.Direction;
+import updown.domain.Fill;
 import updown.domain.LedgerEntry;
 import updown.domain.Market;
 import updown.domain.MarketEvent.MarketResolved;
 import updown.domain.PortfolioSnapshot;
+import updown.domain.Price;
+import updown.domain.Ratio;
 import updown.domain.Resolution;
 import updown.domain.ResultCode;
+import updown.domain.Shares;
+import updown.domain.Signal;
 import updown.domain.Trade;
 import updown.domain.TradingState;
 import updown.domain.Usd;
@@ -123,13 +128,30 @@ class PortfolioBookTest {
     }
 
     @Test
-    @DisplayName("an arbitrage whose Down leg wins pays the Down shares (alt price 0.0 is a price, not absence)")
+    @DisplayName("an arbitrage whose Down leg wins pays the Down shares")
     void arbitrageDownLegWins() {
         Market m = Trades.market(T0);
         open(Trades.arbitrage(m, "0.40", "0.50", "10", "0", T0));
         Trade s = resolve(m, Resolution.DOWN, T0.plusSeconds(400)).get(0);
         assertThat(s.payout()).isEqualTo(Usd.of("10"));
         assertThat(s.pnl()).isEqualTo(Usd.ZERO);
+        assertInvariant();
+    }
+
+    @Test
+    @DisplayName("seed bug 4: an arbitrage whose Down leg was bought at exactly 0.0 keeps 0.0 as its alt price "
+            + "through settlement and is paid its Down shares")
+    void altPriceOfExactlyZeroIsAPriceNotAbsence() {
+        Market m = Trades.market(T0);
+        // Down filled at 0.0 (the venue's ledger can show it; the engine itself refuses zero-priced books):
+        // the old bot's `if alt_price:` read this as "no second leg" and settled it as a plain Up bet
+        Fill f = new Fill(Direction.ARB, m.upTokenId(), Price.of("0.50"), Shares.of("10"), m.downTokenId(),
+                Price.ZERO, Shares.of("7"), Usd.of("5"), Usd.ZERO, null);
+        open(Trade.open(m, f, new Signal(Direction.ARB, Ratio.ONE, List.of("arbitrage"), "test", Price.ZERO), T0));
+        Trade s = resolve(m, Resolution.DOWN, T0.plusSeconds(400)).get(0);
+        assertThat(s.altPrice()).as("0.0 is a price").isNotNull().isEqualTo(Price.ZERO);
+        assertThat(s.payout()).as("the Down shares pay").isEqualTo(Usd.of("7"));
+        assertThat(s.pnl()).isEqualTo(Usd.of("2"));
         assertInvariant();
     }
 
