@@ -5,8 +5,11 @@
 # ---- build: the fat jar ----------------------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
+# everything `package` reads: the POM, the defaults it bundles (conf/), the checkstyle rules its `validate` phase
+# checks src/main against (config/), and the main sources. DockerBuildIT runs exactly these lines' build.
 COPY pom.xml ./
 COPY conf ./conf
+COPY config ./config
 COPY src/main ./src/main
 # the Maven repository is cached between builds on the VPS, so a rebuild after `git pull` downloads nothing new
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package

@@ -163,21 +163,35 @@ class DeployFilesTest {
     }
 
     @Test
-    @DisplayName(".dockerignore keeps secrets and data out of the build but not what the build copies")
+    @DisplayName(".dockerignore keeps secrets, data and build outputs out of the context, but not what COPY reads")
     void dockerignore() throws IOException {
-        List<String> ignored = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        assertThat(ignored).contains(".env", "data", "target", ".git");
+        DockerContext context = DockerContext.of(Path.of(""));
+        assertThat(List.of(".env", "data/health", "data/logs/updown.log", "target/updown.jar", ".git/HEAD"))
+                .allSatisfy(p -> assertThat(context.excluded(p)).as(p).isTrue());
+        assertThat(List.of("pom.xml", "config/checkstyle.xml", "src/main/java/updown/Main.java",
+                "deploy/jvm.options", ".env.example")).allSatisfy(p -> assertThat(context.excluded(p)).as(p).isFalse());
         for (DockerfileModel.Stage s : docker.stages()) {
             for (DockerfileModel.Instruction c : s.all("COPY")) {
-                if (!c.args().startsWith("--from")) {
-                    String source = c.args().split(" ")[0];
-                    assertThat(ignored).as("COPY %s is not ignored", source).doesNotContain(source)
-                            .noneMatch(i -> source.startsWith(i + "/"));
-                    assertThat(Path.of(source)).exists();
+                DockerfileModel.Copy copy = DockerfileModel.copy(c);
+                if (copy.fromContext()) {
+                    assertThat(copy.sources()).allSatisfy(source -> assertThat(context.files(source))
+                            .as("COPY %s finds files in the context", source).isNotEmpty());
                 }
             }
         }
+    }
+
+    @Test
+    @DisplayName("the build stage copies everything its Maven build reads: POM, conf/, checkstyle's config/, src/main")
+    void buildStageCopies() throws IOException {
+        DockerfileModel.Stage build = docker.stages().get(0);
+        List<String> sources = new ArrayList<>();
+        for (DockerfileModel.Instruction c : build.all("COPY")) {
+            sources.addAll(DockerfileModel.copy(c).sources());
+        }
+        // checkstyle (validate) reads config/: without it the image does not build (DockerBuildIT runs the build)
+        assertThat(sources).contains("pom.xml", "conf", "config", "src/main");
+        assertThat(build.workdirAt(build.all("RUN").get(0))).isEqualTo(workdir(build));
     }
 
     // ------------------------------------------------------------------------------------------------ compose

@@ -25,7 +25,33 @@ final class DockerfileModel {
     record Instruction(String keyword, String args, int line) {
     }
 
+    /** A COPY line: {@code from} is the stage or image of {@code --from=}, null when it reads the build context. */
+    record Copy(String from, List<String> sources, String dest) {
+        boolean fromContext() {
+            return from == null;
+        }
+    }
+
     record Stage(String image, String name, List<Instruction> instructions) {
+        /** This stage without one of its instructions (to prove that a check notices the loss). */
+        Stage without(Instruction dropped) {
+            return new Stage(image, name, instructions.stream().filter(i -> !i.equals(dropped)).toList());
+        }
+
+        /** The WORKDIR in effect at {@code at} (Docker's default is /); a relative WORKDIR adds to the previous. */
+        String workdirAt(Instruction at) {
+            Path dir = Path.of("/");
+            for (Instruction i : instructions) {
+                if (i.equals(at)) {
+                    return dir.toString();
+                }
+                if (i.keyword().equals("WORKDIR")) {
+                    dir = dir.resolve(i.args()).normalize();
+                }
+            }
+            throw new IllegalArgumentException("not in stage " + name + ": " + at);
+        }
+
         List<Instruction> all(String keyword) {
             return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
         }
@@ -110,6 +136,40 @@ final class DockerfileModel {
     List<String> healthcheckCommand() throws IOException {
         String args = runtime().last("HEALTHCHECK").orElseThrow().args();
         return execForm(args.substring(args.indexOf("CMD") + 3).trim());
+    }
+
+    /** The parts of a COPY line; options other than {@code --from} (--chown, --link, ...) are dropped. */
+    static Copy copy(Instruction copy) throws IOException {
+        if (!copy.keyword().equals("COPY")) {
+            throw new IllegalArgumentException("not a COPY: " + copy);
+        }
+        String rest = copy.args();
+        String from = null;
+        while (rest.startsWith("--")) {
+            int space = rest.indexOf(' ');
+            String option = rest.substring(0, space);
+            if (option.startsWith("--from=")) {
+                from = option.substring("--from=".length());
+            }
+            rest = rest.substring(space + 1);
+        }
+        List<String> parts = rest.startsWith("[") ? execForm(rest) : List.of(rest.split(" "));
+        if (parts.size() < 2) {
+            throw new IllegalArgumentException("COPY needs a source and a destination: " + copy);
+        }
+        return new Copy(from, List.copyOf(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
+    }
+
+    /** A shell-form RUN's command without its leading {@code --mount=}, {@code --network=}, ... options. */
+    static String runCommand(Instruction run) {
+        if (!run.keyword().equals("RUN") || run.args().startsWith("[")) {
+            throw new IllegalArgumentException("not a shell-form RUN: " + run);
+        }
+        String rest = run.args();
+        while (rest.startsWith("--")) {
+            rest = rest.substring(rest.indexOf(' ') + 1);
+        }
+        return rest;
     }
 
     /** A JSON-array argument (exec form) as its list of strings. */
