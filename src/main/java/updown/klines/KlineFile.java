@@ -193,12 +193,13 @@ public final class KlineFile {
 
         private void row(int line) {
             Columns c = columns;
+            long t = c.time() < fields ? KlineFields.epochMicros(text, starts[c.time()], ends[c.time()])
+                    : KlineFields.BAD;
+            if (t == KlineFields.BAD && c.time() < fields) {
+                throw fail(line, "'" + field(c.time()) + "' is not a time; " + FORMATS);
+            }
             if (fields < c.required()) {
                 throw fail(line, fields + " column(s), expected at least " + c.required() + "; " + FORMATS);
-            }
-            long t = KlineFields.epochMicros(text, starts[c.time()], ends[c.time()]);
-            if (t == KlineFields.BAD) {
-                throw fail(line, "'" + field(c.time()) + "' is not a time; " + FORMATS);
             }
             long open = price(line, c.open(), "open");
             long high = price(line, c.high(), "high");
