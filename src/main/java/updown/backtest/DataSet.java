@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import updown.config.BotConfig;
+import updown.klines.KlineReport;
 import updown.record.RecordSource;
 import updown.record.TapeFiles;
 import updown.record.TapeReader;
@@ -95,12 +96,17 @@ public sealed interface DataSet {
         }
     }
 
-    /** A 1-minute kline CSV replayed by the simulated market. */
+    /** A 1-minute kline file ({@link updown.klines.KlineFile} formats) replayed by the simulated market. */
     record Klines(Path csv, long seed, SimRecordSource.Loaded data) implements DataSet {
         /** How long before the data's end trading stops by default, so the last windows can resolve. */
         static final Duration END_MARGIN = Duration.ofMinutes(10);
 
-        /** Reads the CSV (blocking). {@code seed} seeds the synthesized books, ids and resolution delays. */
+        /**
+         * Reads the file (blocking). {@code seed} seeds the synthesized books, ids and resolution delays.
+         *
+         * @throws IllegalArgumentException (a {@link updown.klines.KlineFileException} for a file that is not
+         *                                  1-minute klines) with one line to show as it is
+         */
         public static Klines of(Path csv, long seed) throws IOException {
             if (!Files.isReadable(csv)) {
                 throw new IllegalArgumentException(csv + ": not a readable file");
@@ -146,6 +152,11 @@ public sealed interface DataSet {
             }
             return SimRecordSource.of(data.model(genStart), genStart, genEnd,
                     Duration.ofMillis(config.trading().tickIntervalMs()));
+        }
+
+        /** Rows, span and gaps of the file. */
+        public KlineReport report() {
+            return data.report();
         }
 
         @Override

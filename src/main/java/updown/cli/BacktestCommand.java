@@ -22,6 +22,7 @@ import updown.backtest.ReportFiles;
 import updown.backtest.SettingsBase;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
+import updown.klines.KlineReport;
 import updown.time.BotClock;
 
 /**
@@ -40,8 +41,9 @@ public final class BacktestCommand implements Callable<Integer> {
         Path tape;
 
         @Option(names = "--klines", paramLabel = "FILE", required = true,
-                description = "a 1-minute kline CSV (timestamp,open,high,low,close,volume), markets and books "
-                        + "synthesized by the simulated exchange's model")
+                description = "a 1-minute kline file (time,open,high,low,close[,volume], header optional, or "
+                        + "Binance's 12-column files; times as UTC date-times, ISO-8601 or epoch s/ms/us), markets and "
+                        + "books synthesized by the simulated exchange's model")
         Path klines;
     }
 
@@ -117,6 +119,10 @@ public final class BacktestCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         at.err().println("Replaying " + dataSet.describe());
+        KlineReport klines = dataSet instanceof DataSet.Klines k ? k.report() : null;
+        if (klines != null) {
+            at.err().println(klines.describe());
+        }
         Vertx vertx = Backtest.newVertx();
         BacktestRun run;
         try {
@@ -136,7 +142,11 @@ public final class BacktestCommand implements Callable<Integer> {
         ReportFiles.write(run, summary, dir);
         ReportFiles.text(summary, dir).forEach(at.out()::println);
         if (json) {
-            at.out().println(new ObjectMapper().writeValueAsString(ReportFiles.json(summary)));
+            Map<String, Object> m = new LinkedHashMap<>(ReportFiles.json(summary));
+            if (klines != null) {
+                m.put("klines", klines.toJson());
+            }
+            at.out().println(new ObjectMapper().writeValueAsString(m));
         }
         at.out().flush();
         return ExitCodes.OK;

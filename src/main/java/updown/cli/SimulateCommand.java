@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
+import updown.klines.KlineFile;
+import updown.klines.KlineFileException;
+import updown.klines.KlineReport;
 import updown.sim.FaultPlan;
 import updown.sim.SimOptions;
 import updown.sim.Simulation;
@@ -40,7 +43,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--klines", paramLabel = "FILE",
-            description = "replay a 1-minute kline CSV (timestamp,open,high,low,close,volume) instead of GBM")
+            description = "replay a 1-minute kline file instead of GBM (time,open,high,low,close[,volume], header "
+                    + "optional, or Binance's 12-column files; see docs/backtest.md)")
     Path klines;
 
     @Option(names = "--faults", split = ",", paramLabel = "LIST",
@@ -72,9 +76,20 @@ public final class SimulateCommand implements Callable<Integer> {
             at.err().println("--windows must be >= 1 and --speed > 0");
             return ExitCodes.CONFIG;
         }
-        if (klines != null && !Files.isReadable(klines)) {
-            at.err().println("--klines " + klines + ": not a readable file");
-            return ExitCodes.CONFIG;
+        KlineReport klineReport = null;
+        if (klines != null) {
+            if (!Files.isReadable(klines)) {
+                at.err().println("--klines " + klines + ": not a readable file");
+                return ExitCodes.CONFIG;
+            }
+            try {
+                // checked here so a bad file is one usage-error line; the exchange reads it again when it starts
+                klineReport = KlineFile.read(klines).report();
+            } catch (KlineFileException e) {
+                at.err().println(e.getMessage());
+                return ExitCodes.CONFIG;
+            }
+            at.err().println(klineReport.describe());
         }
         Optional<BotConfig> base = ConfigOption.load(at.workDir(), at.env(), Simulation.simulateDefaults(), at.err());
         if (base.isEmpty()) {
@@ -131,7 +146,11 @@ public final class SimulateCommand implements Callable<Integer> {
             at.out().println("Summary");
             summary.lines().forEach(l -> at.out().println("  " + l));
             if (json) {
-                at.out().println(new ObjectMapper().writeValueAsString(summary.toJson()));
+                Map<String, Object> m = new LinkedHashMap<>(summary.toJson());
+                if (klineReport != null) {
+                    m.put("klines", klineReport.toJson());
+                }
+                at.out().println(new ObjectMapper().writeValueAsString(m));
             }
             at.out().flush();
         }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import updown.backtest.DataSet;
 import updown.backtest.SettingsBase;
 import updown.backtest.Sweep;
+import updown.klines.KlineReport;
 import updown.time.BotClock;
 
 /**
@@ -119,6 +120,10 @@ public final class SweepCommand implements Callable<Integer> {
             at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
+        KlineReport klines = dataSet instanceof DataSet.Klines k ? k.report() : null;
+        if (klines != null) {
+            at.err().println(klines.describe());
+        }
         int runs = variants.size() * (folds + 1);
         at.err().printf(Locale.ROOT, "Sweeping %d variant(s) × %d segment(s) = %d backtests on %d thread(s) over %s%n",
                 variants.size(), folds + 1, runs, threads, dataSet.describe());
@@ -142,7 +147,11 @@ public final class SweepCommand implements Callable<Integer> {
         Files.writeString(dir.resolve("folds.csv"), Sweep.foldsCsv(result));
         print(result, dir);
         if (json) {
-            at.out().println(new ObjectMapper().writeValueAsString(json(result, dir)));
+            Map<String, Object> m = json(result, dir);
+            if (klines != null) {
+                m.put("klines", klines.toJson());
+            }
+            at.out().println(new ObjectMapper().writeValueAsString(m));
         }
         at.out().flush();
         return ExitCodes.OK;

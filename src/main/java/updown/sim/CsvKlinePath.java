@@ -2,123 +2,144 @@ package updown.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import updown.domain.Candle;
+import updown.domain.Micros;
+import updown.klines.KlineFile;
+import updown.klines.KlineSeries;
 
 /**
- * Replays a 1-minute kline CSV ({@code timestamp,open,high,low,close,volume}, UTC, one row per minute) onto the
- * simulated clock: row i is minute i after the epoch, whatever its own timestamp says. Inside a minute the price walks
+ * Replays a 1-minute kline file (read by {@link KlineFile}: see there for the formats) onto the simulated clock: each
+ * row at its own minute after the first row's, which is minute 0 of the path. Inside a minute the price walks
  * open → first extreme (second 20) → other extreme (second 40) → close (second 59), straight lines between, so the
- * per-second samples have exactly the row's open, high, low and close. Past the last row the file starts again, scaled
- * so the price continues from where it ended.
+ * per-second samples have exactly the row's open, high, low and close. A minute missing from the file (a gap) has no
+ * kline ({@link #hasMinute} is false) and holds the last close before it, so nothing moves on data that does not
+ * exist. Past the last row the file starts again, scaled so the price continues from where it ended.
  */
 final class CsvKlinePath implements PricePath {
-    private static final Logger LOG = LoggerFactory.getLogger(CsvKlinePath.class);
 
-    /** One parsed row, prices in cents. */
+    /** One row, prices in cents. */
     record Row(long open, long high, long low, long close, double volume) {
     }
 
     private final List<Row> rows;
+    /** Minute of each row after the first row's, ascending; null when the rows are consecutive (no gap). */
+    private final long[] minuteOf;
+    /** Minutes from the first row's open to the end of the last row's minute: the length of one replay cycle. */
+    private final long span;
     private final double cycleFactor;
     private final double sigma;
     private final String description;
 
+    /** Consecutive rows, row i at minute i. */
     CsvKlinePath(List<Row> rows, String source) {
+        this(rows, null, source);
+    }
+
+    private CsvKlinePath(List<Row> rows, long[] minuteOf, String source) {
         if (rows.size() < 2) {
             throw new IllegalArgumentException(source + ": need at least 2 kline rows, found " + rows.size());
         }
         this.rows = List.copyOf(rows);
+        this.minuteOf = minuteOf;
+        this.span = minuteOf == null ? rows.size() : minuteOf[minuteOf.length - 1] + 1;
         this.cycleFactor = (double) rows.get(rows.size() - 1).close() / rows.get(0).open();
-        this.sigma = estimateSigmaPerSecond(rows);
-        this.description = String.format(Locale.ROOT, "CSV replay %s (%d minutes, vol %.3f/yr)", source, rows.size(),
+        this.sigma = estimateSigmaPerSecond(this.rows, minuteOf);
+        this.description = String.format(Locale.ROOT, "CSV replay %s (%d minutes%s, vol %.3f/yr)", source, span,
+                minuteOf == null ? "" : ", " + (span - rows.size()) + " missing",
                 sigma * Math.sqrt(GbmPath.SECONDS_PER_YEAR));
     }
 
-    /** Reads and parses a CSV file (blocking: call it off the event loop). */
+    /** Reads a kline file (blocking: call it off the event loop). */
     static CsvKlinePath load(Path file) {
         try {
-            return new CsvKlinePath(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()),
-                    file.getFileName().toString());
+            return of(KlineFile.read(file), file.getFileName().toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read kline CSV " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read kline file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Parses CSV text; rows that do not parse are skipped with one log line giving their count. */
-    static List<Row> parse(String text, String source) {
-        List<Row> out = new ArrayList<>();
-        int skipped = 0;
-        String[] lines = text.split("\r?\n");
-        int start = 0;
-        if (lines.length > 0 && lines[0].toLowerCase(Locale.ROOT).startsWith("timestamp")) {
-            start = 1;
+    /** The path of parsed klines; a row whose high/low do not bracket its open/close is widened. */
+    static CsvKlinePath of(KlineSeries series, String source) {
+        List<Candle> candles = series.candles();
+        List<Row> rows = new ArrayList<>(candles.size());
+        for (Candle c : candles) {
+            long o = microsToCents(c.openMicros());
+            long cl = microsToCents(c.closeMicros());
+            rows.add(new Row(o, Math.max(microsToCents(c.highMicros()), Math.max(o, cl)),
+                    Math.min(microsToCents(c.lowMicros()), Math.min(o, cl)), cl, Micros.toDouble(c.volumeMicros())));
         }
-        for (int i = start; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(",");
-            try {
-                if (f.length < 6) {
-                    throw new NumberFormatException("expected 6 columns, found " + f.length);
-                }
-                long o = cents(f[1]);
-                long h = cents(f[2]);
-                long l = cents(f[3]);
-                long c = cents(f[4]);
-                double v = Double.parseDouble(f[5].strip());
-                if (o <= 0 || h <= 0 || l <= 0 || c <= 0 || !(v >= 0)) {
-                    throw new NumberFormatException("non-positive price or negative volume");
-                }
-                // a row whose high/low do not bracket open/close is widened rather than dropped
-                out.add(new Row(o, Math.max(h, Math.max(o, c)), Math.min(l, Math.min(o, c)), c, v));
-            } catch (RuntimeException e) {
-                skipped++;
+        long[] minutes = null;
+        if (series.hasGaps()) {
+            minutes = new long[candles.size()];
+            for (int i = 0; i < minutes.length; i++) {
+                minutes[i] = series.minuteOf(i);
             }
         }
-        if (skipped > 0) {
-            LOG.warn("{}: skipped {} kline rows that did not parse", source, skipped);
-        }
-        return out;
+        return new CsvKlinePath(rows, minutes, source);
     }
 
-    private static long cents(String s) {
-        return new BigDecimal(s.strip()).setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    /** Micro-dollars to cents, half-even (prices are positive). */
+    private static long microsToCents(long micros) {
+        long c = micros / 10_000;
+        long r = micros % 10_000;
+        return r > 5_000 || (r == 5_000 && (c & 1) == 1) ? c + 1 : c;
     }
 
-    private static double estimateSigmaPerSecond(List<Row> rows) {
+    /** From the log returns between rows of consecutive minutes (none across a gap). */
+    private static double estimateSigmaPerSecond(List<Row> rows, long[] minuteOf) {
         double sum = 0;
         double sumSq = 0;
         int n = 0;
         for (int i = 1; i < rows.size(); i++) {
+            if (minuteOf != null && minuteOf[i] != minuteOf[i - 1] + 1) {
+                continue;
+            }
             double r = Math.log((double) rows.get(i).close() / rows.get(i - 1).close());
             sum += r;
             sumSq += r * r;
             n++;
+        }
+        if (n == 0) {
+            return 0;
         }
         double mean = sum / n;
         double var = Math.max(0, sumSq / n - mean * mean);
         return Math.sqrt(var / 60.0);
     }
 
+    /** Minutes in one replay cycle: from the first row's open to the end of the last row's minute. */
     int minutes() {
-        return rows.size();
+        return (int) span;
     }
 
-    /** The row replayed at minute {@code minute}, scaled for later cycles. */
+    @Override
+    public boolean hasMinute(long minute) {
+        return minuteOf == null || Arrays.binarySearch(minuteOf, minute % span) >= 0;
+    }
+
+    @Override
+    public boolean hasGaps() {
+        return minuteOf != null;
+    }
+
+    /** The row replayed at minute {@code minute} (the last one before it in a gap), scaled for later cycles. */
     Row row(long minute) {
-        Row r = rows.get((int) (minute % rows.size()));
-        long cycle = minute / rows.size();
+        long m = minute % span;
+        int i = minuteOf == null ? (int) m : Arrays.binarySearch(minuteOf, m);
+        Row r;
+        if (i >= 0) {
+            r = rows.get(i);
+        } else {
+            // a missing minute: the close of the row before the gap (-i - 1 is the row after it), flat, no volume
+            long last = rows.get(-i - 2).close();
+            r = new Row(last, last, last, last, 0);
+        }
+        long cycle = minute / span;
         if (cycle == 0) {
             return r;
         }

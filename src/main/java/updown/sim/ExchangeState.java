@@ -41,9 +41,12 @@ final class ExchangeState {
         now = t;
     }
 
-    /** Listed = on Gamma with books: from its listing time on, if it belongs to the session. */
+    /**
+     * Listed = on Gamma with books: from its listing time on, if it belongs to the session and the price path has data
+     * for it (a window touching a gap of a replayed kline file is never listed).
+     */
     boolean listed(SimWindow w) {
-        return !now.isBefore(w.listedAt()) && model.options().inSession(w.index());
+        return !now.isBefore(w.listedAt()) && model.options().inSession(w.index()) && model.hasData(w);
     }
 
     boolean started(SimWindow w) {

@@ -15,6 +15,16 @@ interface PricePath {
     /** Standard deviation of the log price per √second: what a market maker would price the windows with. */
     double sigmaPerSecond();
 
+    /** Whether minute {@code minute} (≥ 0) after the epoch has data: false in a gap of a replayed kline file. */
+    default boolean hasMinute(long minute) {
+        return true;
+    }
+
+    /** Whether some minute has no data (see {@link #hasMinute}). */
+    default boolean hasGaps() {
+        return false;
+    }
+
     /** For the log: where the path comes from. */
     String describe();
 }

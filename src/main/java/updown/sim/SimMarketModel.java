@@ -136,6 +136,9 @@ public final class SimMarketModel {
             return Optional.empty();
         }
         long minute = s0 / 60;
+        if (!path.hasMinute(minute)) {
+            return Optional.empty(); // a gap in the replayed file: Binance would have served nothing either
+        }
         long last = Math.min(s0 + 59, second(now));
         long open = path.cents(s0);
         long high = open;
@@ -164,6 +167,23 @@ public final class SimMarketModel {
             return Optional.empty();
         }
         return Optional.of(windows.computeIfAbsent(startSecond, this::makeWindow));
+    }
+
+    /**
+     * Whether the price path has data for every minute the window's prices come from (its five minutes and the one
+     * its end price falls in). False for a window touching a gap of a replayed kline file: such a window is not
+     * listed, so no trade is made on minutes the file does not have.
+     */
+    public boolean hasData(SimWindow w) {
+        if (!path.hasGaps()) {
+            return true;
+        }
+        for (long m = second(w.start()) / 60; m <= second(w.end()) / 60; m++) {
+            if (!path.hasMinute(m)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Window {@code index}: 0 = the window running at the start, 1 the next... */

@@ -1,23 +1,14 @@
 package updown.sim;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import updown.domain.Candle;
 import updown.domain.FeeSchedule;
@@ -26,6 +17,9 @@ import updown.domain.MarketEvent;
 import updown.domain.Resolution;
 import updown.domain.Shares;
 import updown.domain.TraderTicked;
+import updown.klines.KlineFile;
+import updown.klines.KlineReport;
+import updown.klines.KlineSeries;
 import updown.record.RecordSource;
 import updown.record.TapeRecord;
 
@@ -47,14 +41,11 @@ import updown.record.TapeRecord;
  *       {@link #withBookDeltas()}, as the CLOB websocket sends them: a snapshot when the window starts, then every
  *       book step (1 s) one level change per level whose size changed (what a live tape is mostly made of).</li>
  * </ul>
- * Books and feeds never go stale here.
+ * Books and feeds never go stale here, except across a gap of a kline file: a missing minute publishes no candle,
+ * and a window touching one is never discovered (so never traded).
  */
 public final class SimRecordSource implements RecordSource {
     private static final long WINDOW = SimMarketModel.WINDOW_SECONDS;
-    private static final DateTimeFormatter CSV_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT);
 
     private final SimMarketModel model;
     private final Instant start;
@@ -112,7 +103,7 @@ public final class SimRecordSource implements RecordSource {
         return this;
     }
 
-    /** The time span of a 1-minute kline CSV: the first row's open time and the number of rows. */
+    /** The time span of a 1-minute kline file: the first row's open time and the minutes up to the last row's end. */
     public record KlineSpan(Instant first, int minutes) {
         /** The end of the last row's minute. */
         public Instant end() {
@@ -121,18 +112,16 @@ public final class SimRecordSource implements RecordSource {
     }
 
     /**
-     * Reads a kline CSV ({@code timestamp,open,high,low,close,volume}; timestamp {@code yyyy-MM-dd HH:mm:ss[.f]} UTC or
-     * epoch milliseconds) into a model whose epoch is the first row's time, so simulated times are the data's real
-     * times. Blocking.
+     * Reads a kline file (any format {@link KlineFile} accepts) into a model whose epoch is the first row's time, so
+     * simulated times are the data's real times. Blocking.
      *
-     * @throws IllegalArgumentException when the file has no parsable first timestamp or fewer than 2 rows
+     * @throws updown.klines.KlineFileException (an IllegalArgumentException) when the file is not 1-minute klines
      */
-    public static Loaded loadKlines(Path csv, SimOptions options) throws IOException {
-        Instant first = firstTimestamp(csv);
-        CsvKlinePath path = CsvKlinePath.load(csv);
-        SimOptions opts = options.withKlines(csv).withEpoch(first);
-        KlineSpan span = new KlineSpan(first.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), path.minutes());
-        return new Loaded(path, opts, span);
+    public static Loaded loadKlines(Path file, SimOptions options) throws IOException {
+        KlineSeries series = KlineFile.read(file);
+        CsvKlinePath path = CsvKlinePath.of(series, file.getFileName().toString());
+        SimOptions opts = options.withKlines(file).withEpoch(series.first());
+        return new Loaded(path, opts, new KlineSpan(series.first(), path.minutes()), series.report());
     }
 
     /** A parsed kline file: build models on it with {@link #model(Instant)}. */
@@ -140,15 +129,22 @@ public final class SimRecordSource implements RecordSource {
         private final CsvKlinePath path;
         private final SimOptions options;
         private final KlineSpan span;
+        private final KlineReport report;
 
-        private Loaded(CsvKlinePath path, SimOptions options, KlineSpan span) {
+        private Loaded(CsvKlinePath path, SimOptions options, KlineSpan span, KlineReport report) {
             this.path = path;
             this.options = options;
             this.span = span;
+            this.report = report;
         }
 
         public KlineSpan span() {
             return span;
+        }
+
+        /** Rows, span and gaps of the file. */
+        public KlineReport report() {
+            return report;
         }
 
         public SimOptions options() {
@@ -158,37 +154,6 @@ public final class SimRecordSource implements RecordSource {
         /** A model of this data whose window 0 is the one running at {@code simStart}. Cheap: shares the rows. */
         public SimMarketModel model(Instant simStart) {
             return new SimMarketModel(options, path, simStart);
-        }
-    }
-
-    static Instant firstTimestamp(Path csv) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String l = line.strip();
-                if (l.isEmpty() || l.toLowerCase(Locale.ROOT).startsWith("timestamp")) {
-                    continue;
-                }
-                String ts = l.split(",", 2)[0].strip();
-                Optional<Instant> t = parseTime(ts);
-                if (t.isPresent()) {
-                    return t.get();
-                }
-                throw new IllegalArgumentException(csv + ": first timestamp '" + ts + "' is neither "
-                        + "yyyy-MM-dd HH:mm:ss nor epoch milliseconds");
-            }
-        }
-        throw new IllegalArgumentException(csv + ": no data rows");
-    }
-
-    static Optional<Instant> parseTime(String ts) {
-        if (ts.matches("\\d{9,16}")) {
-            long v = Long.parseLong(ts);
-            return Optional.of(v < 100_000_000_000L ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v));
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(ts, CSV_TIME).toInstant(ZoneOffset.UTC));
-        } catch (RuntimeException e) {
-            return Optional.empty();
         }
     }
 
@@ -231,7 +196,8 @@ public final class SimRecordSource implements RecordSource {
             nextMinute += 60;
         }
         while (nextWindowStart - WINDOW <= now) {
-            Optional<SimWindow> w = model.windowStartingAt(nextWindowStart);
+            // a window touching a gap of the kline file is never discovered: no trade on data that does not exist
+            Optional<SimWindow> w = model.windowStartingAt(nextWindowStart).filter(model::hasData);
             if (w.isPresent()) {
                 tracked.add(w.get());
                 due.add(new Timed(Instant.ofEpochSecond(nextWindowStart - WINDOW), 1,
@@ -270,11 +236,12 @@ public final class SimRecordSource implements RecordSource {
         Instant minute = Instant.ofEpochSecond(Math.floorDiv(now, 60) * 60);
         model.kline(minute, t).ifPresent(k -> emit(candle(k, t)));
         if (!bookDeltas) {
-            model.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end())).ifPresent(w -> {
-                BookModel.WindowBooks books = model.books(w, t);
-                emit(snapshot(books.up(), t));
-                emit(snapshot(books.down(), t));
-            });
+            model.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end()) && model.hasData(w))
+                    .ifPresent(w -> {
+                        BookModel.WindowBooks books = model.books(w, t);
+                        emit(snapshot(books.up(), t));
+                        emit(snapshot(books.down(), t));
+                    });
         }
         ready.add(new TapeRecord.Tick(new TraderTicked(t, 1, 0, true, 0, 0)));
         ticks++;
@@ -290,7 +257,8 @@ public final class SimRecordSource implements RecordSource {
             if (at.isBefore(start)) {
                 continue;
             }
-            Optional<SimWindow> w = model.windowAt(at).filter(x -> !at.isBefore(x.start()) && at.isBefore(x.end()));
+            Optional<SimWindow> w = model.windowAt(at).filter(x -> !at.isBefore(x.start()) && at.isBefore(x.end())
+                    && model.hasData(x));
             if (w.isEmpty()) {
                 continue;
             }
