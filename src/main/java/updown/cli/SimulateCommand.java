@@ -35,7 +35,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--windows", description = "5-minute windows to run, >= 1 (default: ${DEFAULT-VALUE})")
     int windows = 12;
 
-    @Option(names = "--speed", description = "simulated seconds per real second, > 0 and at most 1000 "
+    @Option(names = "--speed", description = "simulated seconds per real second, > 0 and at most 600 "
             + "(default: ${DEFAULT-VALUE})")
     double speed = 60;
 
