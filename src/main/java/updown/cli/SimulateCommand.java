@@ -166,8 +166,11 @@ public final class SimulateCommand implements Callable<Integer> {
         BotRunner.closeQuietly(vertx);
         synchronized (at.out()) {
             at.out().println();
-            at.out().println("Summary of " + folder + (done < windows ? " (stopped after " + done + " of " + windows
-                    + " window(s))" : ""));
+            at.out().println("Summary");
+            at.out().println("  data folder       " + folder);
+            if (done < windows) {
+                at.out().println("  stopped           after " + done + " of " + windows + " window(s)");
+            }
             summary.lines().forEach(l -> at.out().println("  " + l));
             if (json) {
                 Map<String, Object> fields = new LinkedHashMap<>(summary.toJson());

@@ -235,7 +235,8 @@ class SimulateCommandE2eTest {
         Path folder = runFolders(workDir.resolve("data")).get(0);
         StoredState db = load(vertx, folder);
         JsonNode summary = JSON.readTree(lines.get(lines.size() - 1));
-        assertThat(lines).anyMatch(l -> l.startsWith("Summary of " + folder + " (stopped after "));
+        assertThat(lines).containsSubsequence("Summary", "  data folder       " + folder,
+                "  stopped           after " + summary.get("windows").asInt() + " of 30 window(s)");
         assertThat(summary.get("windows").asInt()).as("stopped early").isLessThan(30);
         assertThat(summary.get("windows_requested").asInt()).isEqualTo(30);
         assertThat(db.trades()).as("the trade that stopped the run is stored").isNotEmpty();
