@@ -63,6 +63,8 @@ class SimulateCommandE2eTest {
     void simulateThenTrades(Vertx vertx, @TempDir Path workDir) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("DATA_DIR", workDir.resolve("data").toString());
+        // the run ledger named explicitly too, as a .env may: simulate must not write it either
+        env.put("DB_PATH", workDir.resolve("data/run-ledger.db").toString());
         env.put("DASHBOARD_ENABLED", "false");
         // at 200x the default 30 s staleness is 150 real ms, about a scheduling hiccup on a busy machine
         env.put("BOOK_STALE_MS", "60000");
@@ -79,6 +81,7 @@ class SimulateCommandE2eTest {
         // never the run's DATA_DIR itself: its own folder under DATA_DIR/simulate
         Path data = workDir.resolve("data");
         assertThat(data.resolve("updown.db")).as("the run ledger").doesNotExist();
+        assertThat(data.resolve("run-ledger.db")).as("the run ledger at DB_PATH").doesNotExist();
         assertThat(data.resolve("health")).as("the run's health file").doesNotExist();
         assertThat(data.resolve("tape")).as("the run's tape").doesNotExist();
         List<Path> runs = runFolders(data);
