@@ -126,8 +126,8 @@ public final class SimulateCommand implements Callable<Integer> {
         BotConfig base = loaded.config();
         staleness = Simulation.stalenessFor(speed, base);
         if (!staleness.isEmpty()) {
-            at.err().println("at " + number(speed) + "x, raised " + staleness + " (simulated ms) so a feed is not stale after "
-                    + "a hiccup of a few real ms");
+            at.err().println("at " + number(speed) + "x, raised " + staleness + " (simulated ms) so a feed is not "
+                    + "stale after a hiccup of a few real ms");
         }
         BotRunner.prepareLogging(base);
         StopSignal stop = stopSignal.get();
