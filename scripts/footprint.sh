@@ -38,8 +38,8 @@ measure() {
   local dir="$WORK/$label" out="$WORK/$label.result"
   mkdir -p "$dir"
   local t0; t0=$(now_ms)
-  DATA_DIR="$dir/data" DASHBOARD_PORT=0 java "$@" -jar "$JAR" simulate --windows 100000 --speed "$SPEED" \
-      --seed "$SEED" >"$dir/stdout" 2>"$dir/stderr" &
+  DASHBOARD_PORT=0 java "$@" -jar "$JAR" simulate --windows 100000 --speed "$SPEED" \
+      --seed "$SEED" --data-dir "$dir/data" >"$dir/stdout" 2>"$dir/stderr" &
   local pid=$!
   while [ ! -s "$dir/data/health" ]; do
     kill -0 "$pid" 2>/dev/null || { echo "$label: simulate exited before its first tick" >"$out"; return; }
@@ -79,7 +79,7 @@ startup() {
   for n in 1 2 3 4 5; do
     local dir="$WORK/start-$label-$n" t0 ms
     t0=$(now_ms)
-    DATA_DIR="$dir/data" DASHBOARD_PORT=0 java "$@" -jar "$JAR" simulate --windows 100000 --speed 60 \
+    DASHBOARD_PORT=0 java "$@" -jar "$JAR" simulate --windows 100000 --speed 60 --data-dir "$dir/data" \
         >"$dir.out" 2>&1 &
     local pid=$!
     while [ ! -s "$dir/data/health" ] && kill -0 "$pid" 2>/dev/null; do sleep 0.005; done

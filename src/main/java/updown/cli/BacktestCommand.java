@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,8 @@ import updown.time.BotClock;
 /**
  * Replays a recorded tape, or a 1-minute kline CSV with markets and books synthesized by the SimExchange model,
  * through the bot's own trader, engine and portfolio on a virtual clock. Prints a one-screen summary and the ledger's
- * SHA-256; writes the report under --out. Nothing else is written: no ledger database, no health file.
+ * SHA-256; writes the report under --out (default: a new DATA_DIR/backtest/&lt;UTC time&gt;/). Nothing else is
+ * written: no ledger database, no tape, no health file.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Replay a recorded tape (or a kline CSV with simulated markets) through the trading code.")
@@ -136,9 +135,9 @@ public final class BacktestCommand implements Callable<Integer> {
             BotRunner.closeQuietly(vertx);
         }
         BacktestReport.Summary summary = BacktestReport.of(run);
-        Path dir = out != null ? at.workDir().resolve(out) : at.workDir().resolve(config.storage().dataDir()).resolve("backtest")
-                .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                        .format(BotClock.system().instant()));
+        // a folder of its own per run (two in the same second get .2, .3): a report never overwrites another
+        Path dir = out != null ? at.workDir().resolve(out) : RunFolders.create(
+                at.workDir().resolve(config.storage().dataDir()).resolve("backtest"), BotClock.system().instant());
         ReportFiles.write(run, summary, dir);
         ReportFiles.text(summary, dir).forEach(at.out()::println);
         if (json) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import updown.config.BotConfig;
@@ -26,17 +27,19 @@ import updown.sim.SimulationReport;
 import updown.time.ScaledClock;
 
 /**
- * The whole bot against a simulated exchange on 127.0.0.1: no network, no .env needed, no Telegram. Data goes to
- * DATA_DIR as with {@code run}, so {@code trades} shows afterwards what the simulation did.
+ * The whole bot against a simulated exchange on 127.0.0.1: no network, no .env needed, no Telegram. Simulated money
+ * never mixes with the {@code run} ledger: each run keeps its ledger, tape, health file and logs in a new folder
+ * {@code DATA_DIR/simulate/<UTC start time>/} (or in {@code --data-dir}), which {@code trades --simulate} shows.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run the whole bot offline against a simulated exchange on 127.0.0.1.")
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--windows", description = "5-minute windows to run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--windows", description = "5-minute windows to run, >= 1 (default: ${DEFAULT-VALUE})")
     int windows = 12;
 
-    @Option(names = "--speed", description = "simulated seconds per real second (default: ${DEFAULT-VALUE})")
+    @Option(names = "--speed", description = "simulated seconds per real second, > 0 and at most 600 "
+            + "(default: ${DEFAULT-VALUE})")
     double speed = 60;
 
     @Option(names = "--seed", description = "seed of the price path, books and faults (default: ${DEFAULT-VALUE})")
@@ -52,10 +55,18 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "(also kind@window[:venue]); default: SIM_FAULTS")
     List<String> faults;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "keep the ledger, tape, health file and logs in DIR; a DIR used before continues its ledger "
+                    + "as a restart would (default: a new DATA_DIR/simulate/<UTC time>/ per run)")
+    Path dataDir;
+
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
     private final Invocation at;
+    private final Supplier<StopSignal> stopSignal;
+    /** DATA_DIR and DB_PATH of this run's own folder: never the run ledger. */
+    private Map<String, String> storage = Map.of();
     /** BOOK_STALE_MS / PRICE_STALE_MS raised for the speed (see {@link Simulation#stalenessFor}). */
     private Map<String, String> staleness = Map.of();
 
@@ -64,7 +75,13 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     SimulateCommand(Invocation at) {
+        this(at, StopSignal::onTermOrInt);
+    }
+
+    /** With the stop signal a test trips instead of SIGTERM/SIGINT. */
+    SimulateCommand(Invocation at, Supplier<StopSignal> stopSignal) {
         this.at = at;
+        this.stopSignal = stopSignal;
     }
 
     @Override
@@ -72,8 +89,14 @@ public final class SimulateCommand implements Callable<Integer> {
         // before the first logger exists: keep stdout for trade lines and the summary
         System.setProperty("updown.console.target", "System.err");
         System.setProperty("updown.console.level", "WARN");
-        if (windows < 1 || !(speed > 0)) {
-            at.err().println("--windows must be >= 1 and --speed > 0");
+        // every option is checked before anything starts or is written, and the message names it
+        if (!(speed > 0) || speed > Simulation.MAX_SPEED) {
+            at.err().println("--speed " + number(speed) + ": must be > 0 and at most " + number(Simulation.MAX_SPEED)
+                    + " (simulated seconds per real second)");
+            return ExitCodes.CONFIG;
+        }
+        if (windows < 1) {
+            at.err().println("--windows " + windows + ": must be at least 1");
             return ExitCodes.CONFIG;
         }
         KlineReport klineReport = null;
@@ -91,24 +114,38 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             at.err().println(klineReport.describe());
         }
-        Optional<BotConfig> base = ConfigOption.load(at.workDir(), at.env(), Simulation.simulateDefaults(), at.err());
-        if (base.isEmpty()) {
+        Optional<BotConfig> settings = ConfigOption.load(at.workDir(), at.env(), Simulation.simulateDefaults(),
+                at.err());
+        if (settings.isEmpty()) {
             return ExitCodes.CONFIG;
         }
         FaultPlan plan;
         try {
-            plan = FaultPlan.parse(faults != null ? faults : base.get().sim().faults(), seed);
+            plan = FaultPlan.parse(faults != null ? faults : settings.get().sim().faults(), seed);
         } catch (IllegalArgumentException e) {
             at.err().println("--faults: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        staleness = Simulation.stalenessFor(speed, base.get());
-        if (!staleness.isEmpty()) {
-            at.err().println("at " + speed + "x, raised " + staleness + " (simulated ms) so a feed is not stale after "
-                    + "a hiccup of a few real ms");
+        // never the run's DATA_DIR itself (its ledger, tape and health file): a folder of this run's own under it
+        Path folder = dataDir != null ? at.workDir().resolve(dataDir)
+                : RunFolders.create(at.workDir().resolve(settings.get().storage().dataDir()).resolve("simulate"),
+                        Instant.now());
+        storage = Map.of("DATA_DIR", folder.toString(), "DB_PATH", "");
+        Map<String, String> overrides = new LinkedHashMap<>(Simulation.simulateDefaults());
+        overrides.putAll(storage);
+        ConfigLoader.Result loaded = ConfigLoader.load(at.workDir(), at.env(), overrides);
+        if (!loaded.ok()) {
+            at.err().println("--data-dir " + folder + ": " + String.join("; ", loaded.errors()));
+            return ExitCodes.CONFIG;
         }
-        BotRunner.prepareLogging(base.get());
-        StopSignal stop = StopSignal.onTermOrInt();
+        BotConfig base = loaded.config();
+        staleness = Simulation.stalenessFor(speed, base);
+        if (!staleness.isEmpty()) {
+            at.err().println("at " + number(speed) + "x, raised " + staleness + " (simulated ms) so a feed is not "
+                    + "stale after a hiccup of a few real ms");
+        }
+        BotRunner.prepareLogging(base);
+        StopSignal stop = stopSignal.get();
         SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows);
         if (klines != null) {
             options = options.withKlines(klines);
@@ -130,8 +167,9 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         synchronized (at.out()) {
-            at.out().println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
+            at.out().println("Simulating " + windows + " window(s) at " + number(speed) + "x with seed " + seed
                     + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
+            at.out().println("dashboard: " + dashboard(sim));
         }
         clock.release();
         // ends after N windows, or earlier on Ctrl-C / SIGTERM (also one that came while starting): summary either way
@@ -144,22 +182,55 @@ public final class SimulateCommand implements Callable<Integer> {
         synchronized (at.out()) {
             at.out().println();
             at.out().println("Summary");
+            at.out().println("  data folder       " + folder);
+            if (done < windows) {
+                at.out().println("  stopped           after " + done + " of " + windows + " window(s)");
+            }
             summary.lines().forEach(l -> at.out().println("  " + l));
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>(summary.toJson());
+                Map<String, Object> fields = new LinkedHashMap<>(summary.toJson());
+                fields.put("windows_requested", windows);
+                fields.put("data_dir", folder.toString());
                 if (klineReport != null) {
-                    m.put("klines", klineReport.toJson());
+                    fields.put("klines", klineReport.toJson());
                 }
-                at.out().println(new ObjectMapper().writeValueAsString(m));
+                at.out().println(new ObjectMapper().writeValueAsString(fields));
             }
             at.out().flush();
         }
+        if (!summary.addsUp()) {
+            at.err().println("simulate: THE SUMMARY DOES NOT ADD UP: the ledger holds "
+                    + summary.finalBalance().format() + " but its trades give " + summary.partsSum().format());
+            return ExitCodes.FAILURE;
+        }
         return ExitCodes.OK;
+    }
+
+    /** 600 for 600.0; other numbers as Java prints them. */
+    static String number(double d) {
+        return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                : Double.toString(d);
+    }
+
+    /** Where the running bot's dashboard answers, or why there is none. */
+    private static String dashboard(Simulation sim) {
+        int port = sim.running().bot().dashboardPort();
+        if (port < 0) {
+            return "off (DASHBOARD_ENABLED=false)";
+        }
+        String host = sim.config().dashboard().host();
+        if (host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host)) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port + "/";
     }
 
     /** The bot's settings: the user's (.env, environment) with the exchange's URLs and the simulate defaults. */
     private BotConfig configWith(Map<String, String> exchangeSettings) {
         Map<String, String> overrides = new LinkedHashMap<>(Simulation.simulateDefaults());
+        overrides.putAll(storage);
         overrides.putAll(staleness);
         overrides.putAll(exchangeSettings);
         ConfigLoader.Result r = ConfigLoader.load(at.workDir(), at.env(), overrides);

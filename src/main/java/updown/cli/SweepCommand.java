@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,10 +137,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         bar.finish();
         result.skipped().forEach(s -> at.err().println("skipped " + s));
-        Path dir = out != null ? at.workDir().resolve(out) : at.workDir().resolve(base.config(settings).storage().dataDir())
-                .resolve("sweep").resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                        .format(BotClock.system().instant()));
-        Files.createDirectories(dir);
+        Path dir = out != null ? Files.createDirectories(at.workDir().resolve(out)) : RunFolders.create(
+                at.workDir().resolve(base.config(settings).storage().dataDir()).resolve("sweep"),
+                BotClock.system().instant());
         Files.writeString(dir.resolve("results.csv"), Sweep.csv(result));
         Files.writeString(dir.resolve("folds.csv"), Sweep.foldsCsv(result));
         print(result, dir);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import updown.config.BotConfig;
@@ -25,13 +26,27 @@ import updown.repository.StoredState;
 
 /**
  * Prints the stored trades and the ledger's balance straight from the database, so anyone can recompute the money
- * from the database's own record. Reading never creates or migrates a database.
+ * from the database's own record. Reading never creates or migrates a database. By default the {@code run} ledger
+ * (DB_PATH, else DATA_DIR/updown.db); {@code --simulate} the newest simulate run's, {@code --data-dir} any folder's.
  */
 @Command(name = "trades", mixinStandardHelpOptions = true,
         description = "Print the stored trades and the ledger balance.")
 public final class TradesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of a table")
     boolean json;
+
+    /** Another ledger than the run's. */
+    static final class Which {
+        @Option(names = "--simulate", description = "the newest simulate run's ledger (under DATA_DIR/simulate/)")
+        boolean simulate;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "the ledger in DIR/updown.db (e.g. a simulate run's folder)")
+        Path dataDir;
+    }
+
+    @ArgGroup(exclusive = true)
+    Which which;
 
     private final Invocation at;
 
@@ -49,7 +64,20 @@ public final class TradesCommand implements Callable<Integer> {
         if (config.isEmpty()) {
             return ExitCodes.CONFIG;
         }
-        Path db = at.workDir().resolve(config.get().storage().dbPath());
+        Path db;
+        if (which != null && which.dataDir != null) {
+            db = at.workDir().resolve(which.dataDir).resolve("updown.db");
+        } else if (which != null && which.simulate) {
+            Path runs = at.workDir().resolve(config.get().storage().dataDir()).resolve("simulate");
+            Optional<Path> newest = RunFolders.newest(runs);
+            if (newest.isEmpty()) {
+                at.err().println("no simulate run under " + runs + " yet: run simulate first");
+                return ExitCodes.FAILURE;
+            }
+            db = newest.get().resolve("updown.db");
+        } else {
+            db = at.workDir().resolve(config.get().storage().dbPath());
+        }
         Vertx vertx = Vertx.vertx();
         try {
             StoredState state = SqliteRepository.openExisting(vertx, db)

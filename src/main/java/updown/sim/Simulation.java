@@ -18,6 +18,7 @@ import updown.bus.Addresses;
 import updown.bus.LocalRecordCodec;
 import updown.cli.BotRunner;
 import updown.config.BotConfig;
+import updown.domain.LedgerEntry;
 import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioEvent;
 import updown.domain.PortfolioSnapshot;
@@ -43,11 +44,13 @@ public final class Simulation {
     private final SimulationReport report = new SimulationReport();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Consumer<String> lines;
-    /** Trades from this id on are this run's; lower ids are from earlier runs on the same DATA_DIR. */
+    /** Trades from this id on are this run's; lower ids are from earlier runs on the same data folder. */
     private final long firstTradeId;
+    /** Ledger entries up to this sequence were there when this run started (the initial deposit included). */
+    private final long lastSeqBefore;
 
     private Simulation(Vertx vertx, BotClock clock, SimExchange exchange, BotConfig config,
-                       BotRunner.Running running, Consumer<String> lines, long firstTradeId) {
+                       BotRunner.Running running, Consumer<String> lines, long firstTradeId, long lastSeqBefore) {
         this.vertx = vertx;
         this.clock = clock;
         this.exchange = exchange;
@@ -55,6 +58,7 @@ public final class Simulation {
         this.running = running;
         this.lines = lines;
         this.firstTradeId = firstTradeId;
+        this.lastSeqBefore = lastSeqBefore;
     }
 
     /**
@@ -98,12 +102,14 @@ public final class Simulation {
             return Future.failedFuture(e);
         }
         return BotRunner.start(vertx, config, clock, engineFor.apply(config))
-                // by id, not by time: earlier runs on the same DATA_DIR may carry later simulated times
+                // by id and sequence, not by time: earlier runs on the same data folder may carry later simulated times
                 .compose(run -> run.repository().load()
-                        .map(stored -> stored.trades().stream().mapToLong(Trade::id).max().orElse(0L) + 1)
                         .recover(err -> run.stop().transform(ar -> Future.failedFuture(err)))
-                        .map(firstId -> {
-                            Simulation sim = new Simulation(vertx, clock, exchange, config, run, lines, firstId);
+                        .map(stored -> {
+                            long firstId = stored.trades().stream().mapToLong(Trade::id).max().orElse(0L) + 1;
+                            long lastSeq = stored.ledger().stream().mapToLong(LedgerEntry::seq).max().orElse(0L);
+                            Simulation sim = new Simulation(vertx, clock, exchange, config, run, lines, firstId,
+                                    lastSeq);
                             sim.listen();
                             return sim;
                         }));
@@ -116,6 +122,14 @@ public final class Simulation {
         m.put("TELEGRAM_BOT_TOKEN", "");
         return m;
     }
+
+    /**
+     * The fastest simulate supports: what the end-to-end tests run at (a 5-minute window in 0.5 real s). Faster, the
+     * staleness limits raised for the speed ({@link #stalenessFor}: speed × {@value #MIN_REAL_STALE_MS} ms, 150 s
+     * here) approach a whole window, so a dead feed would go unnoticed for most of one, and a simulated second nears
+     * the 1 ms floor of a timer ({@code ScaledClock.realDelayMillis}).
+     */
+    public static final double MAX_SPEED = 600;
 
     /** Real time a feed may be silent at any speed before it counts as stale: a busy machine's scheduling hiccup. */
     static final long MIN_REAL_STALE_MS = 250;
@@ -214,6 +228,7 @@ public final class Simulation {
     /**
      * Stops the bot, reads its ledger, closes it and stops the exchange; returns the summary of this run for
      * {@code windows}, computed from the ledger (lines of trades whose events raced with the stop are printed first).
+     * An open trade counts as "unknown" when the exchange has published its market's outcome, else as still open.
      */
     public Future<SimulationReport.Summary> stop(int windows) {
         // the trader finishes its tick and the portfolio its write before they go: the ledger is final after this
@@ -222,8 +237,14 @@ public final class Simulation {
                 .transform(loaded -> stopBot()
                         .transform(v -> exchange.stop())
                         .transform(v -> loaded.succeeded()
-                                ? Future.succeededFuture(report.close(loaded.result(), firstTradeId, windows, lines))
+                                ? Future.succeededFuture(report.close(loaded.result(), firstTradeId, lastSeqBefore,
+                                        windows, this::resolvedOnExchange, lines))
                                 : Future.failedFuture(loaded.cause())));
+    }
+
+    /** Whether the exchange has published the outcome of the market with this slug. */
+    private boolean resolvedOnExchange(String slug) {
+        return exchange.model().windowBySlug(slug).flatMap(exchange::publishedWinner).isPresent();
     }
 
     /** Stops the bot and closes its ledger, leaving the exchange running (see {@link #startOn}). Never fails. */

@@ -68,7 +68,9 @@ class CrashHarnessIT {
             // resolutions seen again: a settlement must not be paid twice), the next pair brings fresh markets
             long exchangeSeed = seed % 1000 + i / 2;
             JarProcess p = JarProcess.start(work, settings, List.of(JarProcess.containerFlags()), "simulate",
-                    "--windows", "100000", "--speed", "200", "--seed", Long.toString(exchangeSeed));
+                    "--windows", "100000", "--speed", "200", "--seed", Long.toString(exchangeSeed),
+                    // one folder for every restart: each continues the ledger its killed predecessor left
+                    "--data-dir", data.toString());
             long launched = System.nanoTime();
             boolean duringStartup = !last && random.nextInt(5) == 0;
             if (duringStartup) {

@@ -20,7 +20,7 @@ class GracefulShutdownIT {
     void sigtermWhileTrading() throws Exception {
         Path data = work.resolve("data");
         try (JarProcess p = JarProcess.start(work, SimRun.busySettings(data), List.of(JarProcess.containerFlags()),
-                "simulate", "--windows", "100000", "--speed", "200", "--seed", "5")) {
+                "simulate", "--windows", "100000", "--speed", "200", "--seed", "5", "--data-dir", data.toString())) {
             SimRun.awaitFirstTick(p, data.resolve("health"), null, Duration.ofSeconds(90));
             // let it trade: until the first TRADE line, or 20 s of ticking
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
