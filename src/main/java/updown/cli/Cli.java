@@ -76,7 +76,9 @@ public final class Cli {
     }
 
     private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("").strip();
+        String line = s == null ? "" : s.lines().findFirst().orElse("").strip();
+        // picocli starts some messages with "Error: "; the line says it is an error already
+        return line.startsWith("Error: ") ? line.substring("Error: ".length()) : line;
     }
 
     /** Builds the commands that take an {@link Invocation} with it, everything else the usual way. */
