@@ -1,8 +1,10 @@
 package updown;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import updown.cli.BacktestCommand;
+import updown.cli.Cli;
 import updown.cli.HealthCommand;
 import updown.cli.RunCommand;
 import updown.cli.SimulateCommand;
@@ -16,19 +18,24 @@ import updown.cli.TradesCommand;
             SweepCommand.class, HealthCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    /**
+     * Runs the command line and returns the exit code (tests call this instead of main): 0 done, 1 failed while
+     * running, 2 bad usage or settings (see {@link updown.cli.ExitCodes}).
+     */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        return cl.execute(args);
+        return Cli.execute(new Main(), args);
     }
 
     @Override
     public Integer call() {
-        return new CommandLine(new RunCommand()).execute();
+        // the run subcommand as built for this command line: same streams, same error handling
+        return spec.subcommands().get("run").execute();
     }
 }

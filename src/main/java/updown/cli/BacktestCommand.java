@@ -88,16 +88,19 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLogging.quiet();
-        SettingsBase base = SettingsBase.load(at.workDir(), at.env());
+        java.util.Optional<SettingsBase> loaded = ConfigOption.loadBase(at);
+        if (loaded.isEmpty()) {
+            return ExitCodes.CONFIG;
+        }
+        SettingsBase base = loaded.get();
         List<String> unknown = base.unknown(settings.keySet());
         if (!unknown.isEmpty()) {
-            at.err().println("--set: unknown setting(s) " + unknown);
+            unknown.forEach(u -> at.err().println("--set: " + u));
             return ExitCodes.CONFIG;
         }
         ConfigLoader.Result result = base.with(settings);
         if (!result.ok()) {
-            at.err().println("Invalid settings (" + result.errors().size() + "):");
-            result.errors().forEach(e -> at.err().println("  " + e));
+            ConfigOption.printErrors(result.errors(), at.err());
             return ExitCodes.CONFIG;
         }
         BotConfig config = result.config();
@@ -129,7 +132,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     .toCompletionStage()
                     .toCompletableFuture().get(7, TimeUnit.DAYS);
         } catch (java.util.concurrent.ExecutionException e) {
-            at.err().println("backtest failed: " + e.getCause().getMessage());
+            at.err().println("backtest failed: " + Cli.describe(e.getCause()));
             return ExitCodes.FAILURE;
         } finally {
             BotRunner.closeQuietly(vertx);

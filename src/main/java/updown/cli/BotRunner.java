@@ -68,7 +68,7 @@ public final class BotRunner {
             return ExitCodes.FAILURE;
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            LOG.error("startup failed: {}", cause.toString());
+            LOG.error("startup failed: {}", Cli.describe(cause));
             closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }

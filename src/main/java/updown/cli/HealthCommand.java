@@ -37,7 +37,11 @@ public final class HealthCommand implements Callable<Integer> {
     private final Duration rereadAfter;
 
     public HealthCommand() {
-        this(Invocation.system(), BotClock.system(), REREAD_AFTER);
+        this(Invocation.system());
+    }
+
+    HealthCommand(Invocation at) {
+        this(at, BotClock.system(), REREAD_AFTER);
     }
 
     HealthCommand(Invocation at, Clock clock,

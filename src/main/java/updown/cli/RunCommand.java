@@ -1,7 +1,7 @@
 package updown.cli;
 
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +16,7 @@ import updown.engine.Engine;
 import updown.engine.PaperEngine;
 import updown.engine.live.LiveEngine;
 import updown.engine.live.LivePreflight;
+import updown.repository.SqliteRepository;
 import updown.time.BotClock;
 
 /** The 24/7 service on live market data (the default command). */
@@ -26,12 +27,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "live mode: sign every order but send none (= LIVE_DRY_RUN=true)")
     boolean dryRun;
 
+    private final Invocation at;
+
+    public RunCommand() {
+        this(Invocation.system());
+    }
+
+    RunCommand(Invocation at) {
+        this.at = at;
+    }
+
     @Override
     public Integer call() {
-        // before anything starts: a SIGTERM while connecting (docker stop) must stop cleanly, with exit 0
-        StopSignal stop = StopSignal.onTermOrInt();
         Map<String, String> overrides = dryRun ? Map.of("LIVE_DRY_RUN", "true") : Map.of();
-        Optional<BotConfig> loaded = ConfigOption.load(Path.of(""), System.getenv(), overrides, System.err);
+        Optional<BotConfig> loaded = ConfigOption.load(at.workDir(), at.env(), overrides, at.err());
         if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
@@ -39,10 +48,19 @@ public final class RunCommand implements Callable<Integer> {
         if (ConfigOption.isLive(config)) {
             List<String> problems = LivePreflight.check(config);
             if (!problems.isEmpty()) {
-                System.err.println(LivePreflight.refusal(problems));
+                at.err().println(LivePreflight.refusal(problems));
                 return ExitCodes.CONFIG;
             }
         }
+        // a damaged ledger is refused before anything starts (no log files, no connection to the venue)
+        try {
+            SqliteRepository.requireUsable(config.storage().dbPath());
+        } catch (IOException e) {
+            at.err().println(e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        // before anything starts: a SIGTERM while connecting (docker stop) must stop cleanly, with exit 0
+        StopSignal stop = StopSignal.onTermOrInt();
         BotRunner.prepareLogging(config);
         // the logger is created only now: logging is configured from the settings first
         Logger log = LoggerFactory.getLogger(RunCommand.class);

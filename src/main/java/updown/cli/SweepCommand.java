@@ -97,12 +97,16 @@ public final class SweepCommand implements Callable<Integer> {
             at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
         }
-        SettingsBase base = SettingsBase.load(at.workDir(), at.env());
+        java.util.Optional<SettingsBase> loaded = ConfigOption.loadBase(at);
+        if (loaded.isEmpty()) {
+            return ExitCodes.CONFIG;
+        }
+        SettingsBase base = loaded.get();
         List<String> names = new ArrayList<>(settings.keySet());
         axes.forEach(a -> names.add(a.name()));
         List<String> unknown = base.unknown(names);
         if (!unknown.isEmpty()) {
-            at.err().println("unknown setting(s) " + unknown);
+            unknown.forEach(u -> at.err().println(u));
             return ExitCodes.CONFIG;
         }
         if (folds < 1 || threads < 1 || (random != null && random < 1)) {

@@ -23,6 +23,7 @@ import updown.domain.TradeStatus;
 import updown.domain.Usd;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
+import updown.repository.UnreadableDatabaseException;
 
 /**
  * Prints the stored trades and the ledger's balance straight from the database, so anyone can recompute the money
@@ -93,8 +94,10 @@ public final class TradesCommand implements Callable<Integer> {
             Throwable cause = e.getCause();
             if (cause instanceof NoSuchFileException) {
                 at.err().println("no database at " + db + " yet: run the bot (or simulate) first");
+            } else if (cause instanceof UnreadableDatabaseException || cause instanceof IllegalStateException) {
+                at.err().println(cause.getMessage());
             } else {
-                at.err().println("cannot read " + db + ": " + cause.getMessage());
+                at.err().println("cannot read " + db + ": " + Cli.describe(cause));
             }
             return ExitCodes.FAILURE;
         } finally {

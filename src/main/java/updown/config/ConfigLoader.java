@@ -50,21 +50,19 @@ public final class ConfigLoader {
                     List.of(), Set.of());
         }
         Map<String, String> merged = new LinkedHashMap<>(defaults);
+        SettingNames names = new SettingNames(defaults.keySet());
         List<String> warnings = new java.util.ArrayList<>();
         Path dotEnv = workDir.resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
             try {
                 Map<String, String> fromFile = DotEnv.read(dotEnv);
-                for (String key : fromFile.keySet()) {
-                    if (!defaults.containsKey(key)) {
-                        warnings.add(".env: unknown setting " + key + " (ignored)");
-                    }
-                }
+                warnings.addAll(names.dotEnvWarnings(fromFile.keySet()));
                 merged.putAll(fromFile);
             } catch (IOException e) {
                 return new Result(null, List.of(".env: cannot read (" + e.getMessage() + ")"), warnings, Set.of());
             }
         }
+        warnings.addAll(names.environmentWarnings(environment.keySet()));
         for (String key : defaults.keySet()) {
             String v = environment.get(key);
             if (v != null) {
@@ -73,7 +71,7 @@ public final class ConfigLoader {
         }
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             if (!defaults.containsKey(e.getKey())) {
-                return new Result(null, List.of(e.getKey() + ": unknown setting"), warnings, Set.of());
+                return new Result(null, List.of(names.notASetting(e.getKey())), warnings, Set.of());
             }
             merged.put(e.getKey(), e.getValue());
         }

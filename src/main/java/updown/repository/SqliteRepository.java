@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -70,7 +71,8 @@ public final class SqliteRepository implements Repository {
 
     /**
      * Opens (creating it and its parent directories if missing) the database file. Call {@link #init()} next: it
-     * creates or migrates the schema.
+     * creates or migrates the schema. An existing file that is not an intact UpDown database fails with
+     * {@link UnreadableDatabaseException} before any connection is made, and is left exactly as it was.
      */
     public static Future<SqliteRepository> open(Vertx vertx, Path dbFile) {
         return open(vertx, dbFile, UnaryOperator.identity());
@@ -80,9 +82,22 @@ public final class SqliteRepository implements Repository {
     static Future<SqliteRepository> open(Vertx vertx, Path dbFile, UnaryOperator<DataSource> wrap) {
         Path file = dbFile.toAbsolutePath().normalize();
         Path parent = file.getParent();
-        Future<Void> directory = parent == null ? Future.succeededFuture()
-                : vertx.fileSystem().mkdirs(parent.toString());
+        // an existing file is checked before the first connection: opening it for writing already changes it
+        Future<Void> checked = vertx.executeBlocking(() -> {
+            LedgerFile.requireUsable(dbFile, file);
+            return null;
+        });
+        Future<Void> directory = parent == null ? checked
+                : checked.compose(v -> vertx.fileSystem().mkdirs(parent.toString()));
         return directory.map(v -> new SqliteRepository(vertx, file, dataSource(file, true), wrap));
+    }
+
+    /**
+     * The check {@link #open} makes before it connects, for a command that wants to refuse a damaged ledger before
+     * it starts anything else (blocking; a missing or empty file passes).
+     */
+    public static void requireUsable(Path dbFile) throws IOException {
+        LedgerFile.requireUsable(dbFile, dbFile.toAbsolutePath().normalize());
     }
 
     /**
@@ -97,11 +112,15 @@ public final class SqliteRepository implements Repository {
             if (!exists) {
                 return Future.failedFuture(new NoSuchFileException(file.toString(), null, "no UpDown database"));
             }
+            return vertx.executeBlocking(() -> LedgerFile.requireIntactFile(dbFile, file));
+        }).compose(nonEmpty -> {
             SqliteRepository repo = new SqliteRepository(vertx, file, dataSource(file, false),
                     UnaryOperator.identity());
             return repo.checkSchemaIsCurrent()
                     .map(v -> repo)
-                    .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err)));
+                    .recover(err -> repo.close().transform(ignored -> Future.failedFuture(
+                            err instanceof IllegalStateException ? err
+                                    : new UnreadableDatabaseException(dbFile, LedgerFile.reason(err)))));
         });
     }
 

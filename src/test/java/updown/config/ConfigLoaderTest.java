@@ -52,6 +52,38 @@ class ConfigLoaderTest {
         assertThat(r.config().strategies().emaFast()).isEqualTo(2);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} in {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "BET_SIZ, .env, BET_SIZE",
+        "MAX_ENTRY_PRICES, .env, MAX_ENTRY_PRICE",
+        "EMA_FASTT, .env, EMA_FAST",
+        "BET_SIZ, environment, BET_SIZE",
+        "MAX_ENTRY_PRICES, environment, MAX_ENTRY_PRICE",
+        "EMA_FASTT, environment, EMA_FAST",
+    })
+    @DisplayName("a mistyped setting name is a warning that names the setting it was meant to be; the load goes on "
+            + "with the default")
+    void didYouMean(String typo, String where, String meant) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("PATH", "/usr/bin", "HOME", "/root"));
+        if (where.equals(".env")) {
+            Files.writeString(work.resolve(".env"), typo + "=3\n");
+        } else {
+            env.put(typo, "3");
+        }
+        ConfigLoader.Result r = ConfigLoader.load(work, env, Map.of());
+        assertThat(r.ok()).isTrue();
+        assertThat(r.warnings()).containsExactly(
+                where + ": " + typo + " is not a setting; did you mean " + meant + "? (ignored)");
+        assertThat(r.config()).isEqualTo(ConfigLoader.load(work.resolve("nothing"), Map.of(), Map.of()).config());
+    }
+
+    @Test
+    @DisplayName("an unknown name given as an override (backtest --set) is an error with the same suggestion")
+    void unknownOverride() {
+        ConfigLoader.Result r = ConfigLoader.load(work, Map.of(), Map.of("BET_SIZ", "3"));
+        assertThat(r.errors()).containsExactly("BET_SIZ is not a setting; did you mean BET_SIZE?");
+    }
+
     @Test
     @DisplayName("a bad value is reported as NAME=value: problem")
     void oneClearLine() {
