@@ -144,6 +144,15 @@
     return td;
   }
 
+  /** A table with nothing to list says so in one muted row (tagged, so a new row can take its place). */
+  function emptyRow(body, text, columns) {
+    var tr = document.createElement('tr');
+    tr.className = 'empty-row';
+    var td = cell(tr, text, 'muted');
+    td.colSpan = columns;
+    body.appendChild(tr);
+  }
+
   // ---- messages ------------------------------------------------------------------------------------------
 
   function showMessage(text, kind) {
@@ -251,6 +260,7 @@
     var body = $('trades').tBodies[0];
     body.textContent = '';
     page.trades.forEach(function (t) { body.appendChild(tradeRow(t)); });
+    if (page.trades.length === 0) { emptyRow(body, 'no trades yet', $('trades').tHead.rows[0].cells.length); }
     tradesTotal = page.total;
     setText('trades-count', tradesTotal + ' in total');
   }
@@ -263,6 +273,7 @@
     if (old) {
       body.replaceChild(row, old);
     } else {
+      Array.prototype.slice.call(body.querySelectorAll('tr.empty-row')).forEach(function (r) { body.removeChild(r); });
       body.insertBefore(row, body.firstChild);
       while (body.rows.length > TRADE_ROWS) { body.deleteRow(body.rows.length - 1); }
       tradesTotal += 1;
@@ -286,6 +297,7 @@
       cell(tr, kstShort(t.windowEndKst));
       body.appendChild(tr);
     });
+    if (open.trades.length === 0) { emptyRow(body, 'no open positions', $('positions').tHead.rows[0].cells.length); }
     setText('positions-count', open.count === 0 ? 'none' : String(open.count));
   }
 
@@ -310,20 +322,18 @@
       cell(tr, plain(m.lastDecision), 'wrap');
       body.appendChild(tr);
     });
-    if (view.markets.length === 0) {
-      var tr = document.createElement('tr');
-      var td = cell(tr, 'no active markets');
-      td.colSpan = 7;
-      body.appendChild(tr);
-    }
+    if (view.markets.length === 0) { emptyRow(body, 'no active markets', $('markets').tHead.rows[0].cells.length); }
     setText('btc', 'BTC ' + usd(view.lastBtcPrice) + (view.candlesFresh ? '' : ' (stale)'));
     renderFeeds(view.feeds);
   }
 
-  /** x-axis labels in KST, 24-hour; the date goes under the first label and under each new day. */
+  /**
+   * x-axis labels in KST, 24-hour; the date goes under the first label and under each new day. The canvas hides
+   * them from the DOM, so the chart element keeps the last set in data-time-axis (for people and tests).
+   */
   function axisTimes(u, splits, axisIdx, space, incr) {
     var prevDay = null;
-    return splits.map(function (ts) {
+    var labels = splits.map(function (ts) {
       if (ts === null || ts === undefined || !isFinite(ts)) { return null; }
       var k = kstParts(ts);
       if (incr >= 86400) { return k.day; }
@@ -332,6 +342,8 @@
       prevDay = k.day;
       return label;
     });
+    $('chart').dataset.timeAxis = labels.filter(Boolean).join(' | ').replace(/\n/g, ' ');
+    return labels;
   }
 
   /** y-axis labels: whole dollars with separators, cents only when the ticks are closer than a dollar. */
@@ -344,6 +356,7 @@
     var empty = $('chart-empty');
     empty.textContent = text;
     empty.hidden = false;
+    delete $('chart').dataset.timeAxis;
     if (chart) { chart.destroy(); chart = null; }
   }
 
@@ -368,8 +381,19 @@
       height: 220,
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Asia/Seoul'); },
       scales: {
-        // a curve whose points share one instant (or a single point) still gets a readable time axis
-        x: { time: true, range: function (u, min, max) { return min === max ? [min - 300, max + 300] : [min, max]; } }
+        // a curve whose points share one instant (a single point) gets ten minutes around it: left alone, uPlot
+        // widens a one-point time scale by 86 400 000 units, which in seconds is a 1000-day axis
+        x: { time: true, range: function (u, min, max) {
+          var xs = u.data[0];
+          var only = xs.length > 0 && xs[0] === xs[xs.length - 1] ? xs[0] : null;
+          return only !== null ? [only - 300, only + 300] : [min, max];
+        } },
+        // a flat curve (one balance so far) gets a dollar band around it, not uPlot's zero-based default
+        y: { range: function (u, min, max) {
+          if (min !== max) { return uPlot.rangeNum(min, max, 0.1, true); }
+          var pad = Math.max(1, Math.abs(min) * 0.01);
+          return [min - pad, max + pad];
+        } }
       },
       series: [{
         label: 'KST',
