@@ -138,8 +138,6 @@
     var td = document.createElement('td');
     td.textContent = text;
     if (cls) { td.className = cls; }
-    // a market slug may be cut short on a narrow screen: the whole one is its tooltip
-    if (cls === 'slug') { td.title = text; }
     tr.appendChild(td);
     return td;
   }
@@ -151,6 +149,23 @@
     var td = cell(tr, text, 'muted');
     td.colSpan = columns;
     body.appendChild(tr);
+  }
+
+  /**
+   * A market slug that may break in one place only, before its last part ("btc-updown-5m-" / "1778580000"), so a
+   * narrow column shows two clean lines instead of four ragged ones; the whole slug is also its tooltip.
+   */
+  function slugCell(tr, slug) {
+    var td = cell(tr, '', 'slug');
+    var text = plain(slug), cut = text.lastIndexOf('-') + 1;
+    [text.slice(0, cut), text.slice(cut)].forEach(function (part, i) {
+      if (i > 0) { td.appendChild(document.createElement('wbr')); }
+      var span = document.createElement('span');
+      span.textContent = part;
+      td.appendChild(span);
+    });
+    td.title = text;
+    return td;
   }
 
   // ---- messages ------------------------------------------------------------------------------------------
@@ -178,8 +193,8 @@
     var t = p.today || {};
     setCard('today-pnl', signedUsd2(t.pnl), signedUsd(t.pnl));
     pnlClass($('today-pnl'), t.pnl);
-    setCard('today-detail', plain(t.day) + ' · ' + plain(t.trades) + ' trades · loss ' + usd2(t.loss),
-      plain(t.day) + ' · ' + plain(t.trades) + ' trades · loss ' + usd(t.loss));
+    setCard('today-detail', plain(t.day) + ' · ' + count(t.trades, 'trade') + ' · loss ' + usd2(t.loss),
+      plain(t.day) + ' · ' + count(t.trades, 'trade') + ' · loss ' + usd(t.loss));
     setText('win-rate', percent(p.winRate));
     setText('wins-losses', p.wins + ' won · ' + p.losses + ' lost · ' + p.openPositions + ' open');
     var tr = p.trading || {};
@@ -242,7 +257,7 @@
     tr.dataset.status = t.status;
     cell(tr, t.id);
     cell(tr, kstShort(t.openedAtKst));
-    cell(tr, t.slug, 'slug');
+    slugCell(tr, t.slug);
     cell(tr, t.side);
     cell(tr, prices(t), 'num');
     cell(tr, plain(t.shares), 'num');
@@ -289,7 +304,7 @@
       tr.dataset.tradeId = t.id;
       cell(tr, t.id);
       cell(tr, kstShort(t.openedAtKst));
-      cell(tr, t.slug, 'slug');
+      slugCell(tr, t.slug);
       cell(tr, t.side);
       cell(tr, prices(t), 'num');
       cell(tr, plain(t.shares), 'num');
@@ -306,7 +321,7 @@
     body.textContent = '';
     view.markets.forEach(function (m) {
       var tr = document.createElement('tr');
-      cell(tr, m.slug, 'slug');
+      slugCell(tr, m.slug);
       cell(tr, kstTime(m.windowStartKst) + '–' + kstTime(m.windowEndKst));
       cell(tr, plain(m.upBid) + ' / ' + plain(m.upAsk), m.upStale ? 'num stale' : 'num');
       cell(tr, plain(m.downBid) + ' / ' + plain(m.downAsk), m.downStale ? 'num stale' : 'num');
