@@ -273,7 +273,8 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @DisplayName("falls back to polling the REST API when the event-bus bridge cannot be reached")
+    @DisplayName("falls back to polling the REST API when the event-bus bridge cannot be reached, and says the bot "
+            + "is unreachable when the API does not answer either")
     void pollingFallback() {
         // the browser itself refuses every request to the bridge, as a proxy without WebSocket support might
         driver.executeCdpCommand("Network.enable", Map.of());
@@ -290,6 +291,12 @@ class DashboardBrowserTest {
         waitForText("balance", cents(portfolio.snapshot().balance()));
         Object messages = driver.executeScript("return document.body.dataset.bridgeMessages || '0'");
         assertThat(messages).as("nothing came over the bridge").isEqualTo("0");
+
+        // then the REST API stops answering too, as when the bot is gone: the link badge says so
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/eventbus/*", "*/api/*")));
+        wait.withMessage("the connection badge should say the bot is unreachable").until(
+                d -> "unreachable".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        assertThat(text("connection")).isEqualTo("bot unreachable");
         assertThat(scriptErrors()).isEmpty();
     }
 
