@@ -137,10 +137,15 @@ final class DashboardJson {
         return Times.put(j, "lastTickAt", last == null ? null : last.at());
     }
 
-    static JsonObject status(TradingMode mode, PortfolioSnapshot s, TraderTicked last, WalletCheck wallet, Instant now,
-                             long maxAgeMs) {
+    /**
+     * {@code commandsEnabled} tells the page whether a DASHBOARD_TOKEN is configured (so whether its command buttons
+     * can work at all); the token itself never leaves the server.
+     */
+    static JsonObject status(TradingMode mode, boolean commandsEnabled, PortfolioSnapshot s, TraderTicked last,
+                             WalletCheck wallet, Instant now, long maxAgeMs) {
         JsonObject j = new JsonObject()
                 .put("mode", lower(mode))
+                .put("commandsEnabled", commandsEnabled)
                 .put("portfolio", snapshot(s))
                 .put("feeds", feeds(last, now, maxAgeMs))
                 .put("wallet", wallet == null ? null : wallet(wallet));

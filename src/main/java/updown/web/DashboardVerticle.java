@@ -65,7 +65,7 @@ public final class DashboardVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(DashboardVerticle::securityHeaders);
         router.get("/health").handler(DashboardHealth.handler(vertx, queries, ticks, clock, maxAgeMs));
-        new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks, wallet).mount(router);
+        new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks, wallet, auth.enabled()).mount(router);
         new CommandApi(queries, auth, config.telegram().topupMax()).mount(router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "no such API endpoint or method"));
         router.route(BRIDGE_PATH + "/*").handler(SameOrigin::check).subRouter(bridge());

@@ -25,9 +25,10 @@ final class ReadApi {
     private final BotQueries queries;
     private final LastTick ticks;
     private final LastWallet wallet;
+    private final boolean commandsEnabled;
 
     ReadApi(Vertx vertx, TradingMode mode, BotClock clock, long maxAgeMs, BotQueries queries, LastTick ticks,
-            LastWallet wallet) {
+            LastWallet wallet, boolean commandsEnabled) {
         this.vertx = vertx;
         this.mode = mode;
         this.clock = clock;
@@ -35,6 +36,7 @@ final class ReadApi {
         this.queries = queries;
         this.ticks = ticks;
         this.wallet = wallet;
+        this.commandsEnabled = commandsEnabled;
     }
 
     void mount(Router router) {
@@ -48,8 +50,8 @@ final class ReadApi {
 
     private void status(RoutingContext ctx) {
         queries.snapshot()
-                .onSuccess(s -> ctx.json(DashboardJson.status(mode, s, ticks.get(), wallet.get(), clock.instant(),
-                        maxAgeMs)))
+                .onSuccess(s -> ctx.json(DashboardJson.status(mode, commandsEnabled, s, ticks.get(), wallet.get(),
+                        clock.instant(), maxAgeMs)))
                 .onFailure(e -> HttpErrors.busFailure(ctx, PORTFOLIO, e));
     }
 

@@ -73,7 +73,7 @@ class DashboardApiTest {
     }
 
     @Test
-    @DisplayName("status shows mode, trading state, money as decimal strings and feed freshness")
+    @DisplayName("status shows mode, whether commands are on, trading state, money as decimal strings and feed freshness")
     void status(VertxTestContext ctx) {
         portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
         h.tickSeen(Samples.freshTick(clock.instant()), () -> trader.tick(Samples.freshTick(clock.instant())))
@@ -83,6 +83,7 @@ class DashboardApiTest {
                     assertThat(r.getHeader("Content-Type")).startsWith("application/json");
                     JsonObject s = json(r);
                     assertThat(s.getString("mode")).isEqualTo("paper");
+                    assertThat(s.getBoolean("commandsEnabled")).as("a token is configured").isTrue();
                     assertThat(s.getString("now")).isEqualTo("2026-05-12T10:00:00Z");
                     assertThat(s.getString("nowKst")).isEqualTo("2026-05-12T19:00:00+09:00");
                     JsonObject p = s.getJsonObject("portfolio");

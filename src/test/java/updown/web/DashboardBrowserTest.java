@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +55,12 @@ class DashboardBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     static final Path PHONE_SCREENSHOT = Path.of("target", "dashboard-phone.png");
+    static final Path READ_ONLY_SCREENSHOT = Path.of("target", "dashboard-read-only.png");
+    static final Path OFFLINE_SCREENSHOT = Path.of("target", "dashboard-offline.png");
+    /** A dollar amount as the page writes it: sign, $, thousands separators, decimals. */
+    private static final Pattern DOLLARS = Pattern.compile("\\$[0-9,]+(\\.[0-9]+)?");
+    /** A time-axis label: KST, 24-hour, optionally the date under it ("19:05" or "19:05 05-12"). */
+    private static final Pattern AXIS_LABEL = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?( \\d{2}-\\d{2})?");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final VirtualClock clock = new VirtualClock(Samples.START);
@@ -98,6 +111,36 @@ class DashboardBrowserTest {
                 .toList();
     }
 
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** The card form of an amount: cents, half-even like the ledger, with thousands separators. */
+    static String cents(Usd amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return "$" + f.format(new BigDecimal(amount.format()).setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    /** Every dollar amount on the cards (values, their sub-lines) has exactly two decimals. */
+    private void assertCardsInCents() {
+        List<WebElement> lines = driver.findElements(By.cssSelector(".card .value, .card .sub"));
+        int amounts = 0;
+        for (WebElement line : lines) {
+            Matcher m = DOLLARS.matcher(line.getText());
+            while (m.find()) {
+                amounts++;
+                assertThat(m.group(1)).as("'%s' in the card line '%s'", m.group(), line.getText()).hasSize(3);
+            }
+        }
+        assertThat(amounts).as("dollar amounts on the cards").isGreaterThanOrEqualTo(8);
+    }
+
+    /** The page does not scroll sideways (a wide table may, inside its own box). */
+    private boolean fitsWidth() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                + " && document.body.scrollWidth <= document.documentElement.clientWidth");
+    }
+
     private String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
@@ -135,15 +178,38 @@ class DashboardBrowserTest {
         clock.advance(Duration.ofMinutes(3));
         portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
         clock.advance(Duration.ofMinutes(2));
-        String balance = "$" + portfolio.snapshot().balance().format();
-        assertThat(balance).isEqualTo("$1224.385");
+        assertThat(portfolio.snapshot().balance().format()).isEqualTo("1224.385");
 
         driver.get(h.url("/"));
-        waitForText("balance", balance);
+        // cards in cents (half-even), the full amount in the card's tooltip and in the table
+        waitForText("balance", "$1,224.38");
+        assertThat(driver.findElement(By.id("balance")).getDomAttribute("title")).isEqualTo("exactly $1,224.385");
         waitForText("state", "running");
         wait.until(d -> d.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1']")).size() == 1);
+        List<WebElement> firstTrade = driver.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1'] td"));
+        assertThat(firstTrade.get(1).getText()).as("opened, in KST 24-hour").isEqualTo("05-12 19:03:00");
+        assertThat(firstTrade.get(7).getText()).as("the fee in full").isEqualTo("$0.175");
         wait.withMessage("the equity chart should be drawn").until(d -> !d.findElements(By.cssSelector("#chart canvas"))
                 .isEmpty());
+        assertThat(driver.findElement(By.id("chart-empty")).isDisplayed()).isFalse();
+        String axis = driver.findElement(By.id("chart")).getDomAttribute("data-time-axis");
+        assertThat(axis.split(" \\| ")).as("time axis labels '%s'", axis)
+                .allMatch(label -> AXIS_LABEL.matcher(label).matches())
+                .anyMatch(label -> label.startsWith("19:"));
+        assertCardsInCents();
+
+        // the trading mode and the page's link to the bot are two different badges, worded apart
+        assertThat(text("mode")).isEqualTo("PAPER");
+        wait.withMessage("with a token on the server the command buttons are enabled").until(
+                d -> d.findElement(By.id("stop")).isEnabled() && d.findElement(By.id("topup")).isEnabled());
+        assertThat(driver.findElement(By.id("commands-note")).isDisplayed()).isFalse();
+
+        // 1280 px: no sideways scrolling, and the trades' P&L column is in view without scrolling its table
+        assertThat(fitsWidth()).as("no horizontal scroll at 1280 px").isTrue();
+        assertThat((Boolean) js("var wrap = document.getElementById('trades').parentElement;"
+                + "return document.getElementById('trades-pnl').getBoundingClientRect().right"
+                + " <= wrap.getBoundingClientRect().right && wrap.scrollWidth <= wrap.clientWidth"))
+                .as("the whole trades table, P&L included, fits at 1280 px").isTrue();
 
         // the bridge is open once a pushed message arrives; each poll of this wait publishes one heartbeat
         wait.withMessage("the page should receive dashboard.* messages over the bridge").until(d -> {
@@ -151,8 +217,9 @@ class DashboardBrowserTest {
             Object n = ((JavascriptExecutor) d).executeScript("return document.body.dataset.bridgeMessages || '0'");
             return Integer.parseInt(String.valueOf(n)) > 0;
         });
-        wait.withMessage("the connection badge should say live").until(
-                d -> "live".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        wait.withMessage("the connection badge should say connected").until(
+                d -> "connected".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        assertThat(text("connection")).isEqualTo("connected to bot");
         // the bot goes on ticking (every 5 s live); each poll of this wait is one more heartbeat
         wait.withMessage("#feeds should read 'fresh'").until(d -> {
             trader.tick(Samples.freshTick(clock.instant()));
@@ -168,7 +235,7 @@ class DashboardBrowserTest {
         assertThat(newRow.getText()).contains("ARB").contains("0.00").contains("arbitrage");
         waitForText("trades-count", "2 in total");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.updownNoReload === true")).isEqualTo(true);
-        waitForText("balance", "$" + portfolio.snapshot().balance().format());
+        waitForText("balance", cents(portfolio.snapshot().balance()));
 
         // stop without a token: the server refuses, the page says so, trading goes on
         clickAndAnswerToken("stop", "");
@@ -199,29 +266,79 @@ class DashboardBrowserTest {
 
         // a phone-sized window: nothing wider than the screen except the scrollable tables
         driver.manage().window().setSize(new Dimension(390, 844));
-        wait.withMessage("the page should fit a phone screen").until(d -> (Boolean) ((JavascriptExecutor) d)
-                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+        wait.withMessage("the page should fit a phone screen").until(d -> fitsWidth());
+        assertCardsInCents();
         saveScreenshot(PHONE_SCREENSHOT);
         assertThat(scriptErrors()).isEmpty();
     }
 
     @Test
-    @DisplayName("falls back to polling the REST API when the event-bus bridge cannot be reached")
+    @DisplayName("falls back to polling the REST API when the event-bus bridge cannot be reached, and says the bot "
+            + "is unreachable when the API does not answer either")
     void pollingFallback() {
         // the browser itself refuses every request to the bridge, as a proxy without WebSocket support might
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/eventbus/*")));
         driver.get(h.url("/"));
-        waitForText("balance", "$1234.56");
+        waitForText("balance", "$1,234.56");
         wait.withMessage("the connection badge should say polling").until(
                 d -> "polling".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        assertThat(text("connection")).isEqualTo("polling every 5 s");
 
         portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
         wait.withMessage("a polled trade should appear without a reload").until(
                 d -> d.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1']")).size() == 1);
-        waitForText("balance", "$" + portfolio.snapshot().balance().format());
+        waitForText("balance", cents(portfolio.snapshot().balance()));
         Object messages = driver.executeScript("return document.body.dataset.bridgeMessages || '0'");
         assertThat(messages).as("nothing came over the bridge").isEqualTo("0");
+
+        // then the REST API stops answering too, as when the bot is gone: the link badge says so
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/eventbus/*", "*/api/*")));
+        wait.withMessage("the connection badge should say the bot is unreachable").until(
+                d -> "unreachable".equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
+        assertThat(text("connection")).isEqualTo("bot unreachable");
+        assertThat(scriptErrors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("without DASHBOARD_TOKEN the command buttons are disabled and say why; when the bot does not answer "
+            + "the chart says there is no data yet instead of drawing an empty epoch axis")
+    void readOnlyAndOffline(Vertx vertx) throws Exception {
+        // a second dashboard on the same bus fakes, this one without a token
+        DashboardHarness readOnly = DashboardHarness.start(vertx, DashboardHarness.config(""), clock, List.of())
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        driver.get(readOnly.url("/"));
+        waitForText("balance", "$1,234.56");
+        wait.withMessage("the page should learn from the status that commands are off").until(
+                d -> "disabled".equals(d.findElement(By.id("controls")).getDomAttribute("data-commands")));
+        for (String id : List.of("stop", "resume", "topup", "topup-amount")) {
+            WebElement control = driver.findElement(By.id(id));
+            assertThat(control.isEnabled()).as(id).isFalse();
+            assertThat(control.getDomAttribute("title")).as(id).contains("DASHBOARD_TOKEN");
+        }
+        assertThat(text("commands-note")).contains("Read-only");
+        saveScreenshot(READ_ONLY_SCREENSHOT);
+
+        // a dashboard with nothing answering on its bus: the bot is not there
+        Vertx empty = Vertx.vertx();
+        try {
+            DashboardHarness offline = DashboardHarness.start(empty, DashboardHarness.config(DashboardHarness.TOKEN),
+                    clock, List.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            driver.get(offline.url("/"));
+            waitForMessage("error", "not answering");
+            wait.withMessage("the chart should say there is no data yet").until(
+                    d -> d.findElement(By.id("chart-empty")).isDisplayed());
+            assertThat(text("chart-empty")).startsWith("No data yet");
+            assertThat(driver.findElements(By.cssSelector("#chart canvas"))).as("no chart drawn").isEmpty();
+            assertThat(driver.findElement(By.id("chart")).getDomAttribute("data-time-axis")).isNull();
+            String page = driver.findElement(By.tagName("body")).getText();
+            assertThat(page).doesNotContain("NaN").doesNotContain("1970").doesNotContain("Invalid");
+            assertThat(driver.findElement(By.id("stop")).isEnabled()).as("commands wait for the status").isFalse();
+            assertThat(fitsWidth()).isTrue();
+            saveScreenshot(OFFLINE_SCREENSHOT);
+        } finally {
+            empty.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
         assertThat(scriptErrors()).isEmpty();
     }
 

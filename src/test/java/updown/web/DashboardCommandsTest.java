@@ -67,14 +67,18 @@ class DashboardCommandsTest {
     }
 
     @Test
-    @DisplayName("without a configured token every command is 403 and the portfolio hears nothing")
+    @DisplayName("without a configured token every command is 403, the portfolio hears nothing and the status "
+            + "tells the page that commands are off")
     void disabled(Vertx vertx, VertxTestContext ctx) {
         start(vertx, "").compose(h -> Future.all(
                         h.post("/api/stop", null, null),
                         h.post("/api/resume", "anything", "{}"),
-                        h.post("/api/topup", "anything", "{\"amount\":\"100\"}")))
+                        h.post("/api/topup", "anything", "{\"amount\":\"100\"}"),
+                        h.get("/api/status")))
                 .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
-                    for (int i = 0; i < all.size(); i++) {
+                    HttpResponse<Buffer> status = all.resultAt(3);
+                    assertThat(status.bodyAsJsonObject().getBoolean("commandsEnabled")).isFalse();
+                    for (int i = 0; i < 3; i++) {
                         HttpResponse<Buffer> r = all.resultAt(i);
                         assertThat(r.statusCode()).isEqualTo(403);
                         assertThat(r.bodyAsJsonObject().getString("error")).contains("read-only");
