@@ -30,7 +30,6 @@ import updown.domain.Usd;
 import updown.engine.live.ApiCredentials;
 import updown.engine.live.ClobAuth;
 import updown.engine.live.ClobContracts;
-import updown.engine.live.FeeMath;
 import updown.engine.live.L2Auth;
 import updown.engine.live.OrderSigner;
 import updown.engine.live.V2Order;
@@ -531,7 +530,7 @@ public final class FakeClobTrading {
         long remaining = o.makerAmount();
         long spent = 0;
         long shares = 0;
-        long fee = 0;
+        java.math.BigDecimal feeExact = java.math.BigDecimal.ZERO;
         JsonArray makers = new JsonArray();
         while (remaining > 0 && !book.isEmpty() && acceptable(book.get(0).price(), o)) {
             Level l = book.get(0);
@@ -550,14 +549,14 @@ public final class FakeClobTrading {
             remaining -= cost;
             spent += cost;
             shares += take;
-            fee += FeeMath.fee(Shares.ofMicros(take), l.price(),
-                    FeeMath.rateFromBps(java.math.BigDecimal.valueOf(feeRateBps)), 1).micros();
+            feeExact = feeExact.add(venueFee(take, l.price().micros()));
             makers.add(new JsonObject().put("order_id", "maker-" + nextTrade + "-" + makers.size())
                     .put("owner", "maker").put("maker_address", "0x000000000000000000000000000000000000beef")
                     .put("matched_amount", Micros.format(take, 0)).put("price", l.price().toBigDecimal()
                             .stripTrailingZeros().toPlainString())
                     .put("fee_rate_bps", "0").put("asset_id", o.tokenId()).put("outcome", "Up").put("side", "SELL"));
         }
+        long fee = feeExact.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
         balance -= spent + fee;
         String tradeId = "trade-" + nextTrade++;
         String vwap = Micros.format(Micros.div(spent, shares), 0);
@@ -579,6 +578,17 @@ public final class FakeClobTrading {
                 .put("status", "matched").put("makingAmount", Micros.format(spent, 0))
                 .put("takingAmount", Micros.format(shares, 0)).put("transactionsHashes", new JsonArray())
                 .put("tradeIDs", new JsonArray().add(tradeId)));
+    }
+
+    /**
+     * The venue's own fee arithmetic, deliberately not the production formula: micro-shares × bps/10⁴ × p(1−p) in
+     * micro-dollars, exact (the caller rounds the trade's sum once, half-even). Collected in pUSD on top of the
+     * spend, as a CLOB V2 BUY pays it.
+     */
+    private java.math.BigDecimal venueFee(long microShares, long priceMicros) {
+        java.math.BigDecimal p = java.math.BigDecimal.valueOf(priceMicros, 6);
+        return java.math.BigDecimal.valueOf(microShares).multiply(java.math.BigDecimal.valueOf(feeRateBps))
+                .multiply(p).multiply(java.math.BigDecimal.ONE.subtract(p)).divide(java.math.BigDecimal.valueOf(10_000));
     }
 
     private synchronized void getOrder(RoutingContext ctx, Reply out) {
