@@ -100,6 +100,9 @@ public final class FakeClobTrading {
 
     private final Map<String, List<Level>> asks = new HashMap<>();
     private final Map<String, Boolean> negRisk = new HashMap<>();
+    private final java.util.Set<String> protocolV2 = new java.util.HashSet<>();
+    private final Map<String, Long> positions = new HashMap<>();
+    private final List<String> signedFor = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> hits = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -185,6 +188,27 @@ public final class FakeClobTrading {
 
     public synchronized FakeClobTrading negRisk(String tokenId, boolean value) {
         negRisk.put(tokenId, value);
+        return this;
+    }
+
+    /** Marks tokens as Protocol V2 positions: orders for them must be signed for ExchangeV3, domain version "3". */
+    public synchronized FakeClobTrading protocolV2(String... tokenIds) {
+        protocolV2.addAll(Arrays.asList(tokenIds));
+        return this;
+    }
+
+    /** "exchange@version" of every accepted order, in order. */
+    public synchronized List<String> signedFor() {
+        return List.copyOf(signedFor);
+    }
+
+    /** Shares of a token the wallet holds (bought through this venue or seeded). */
+    public synchronized Shares position(String tokenId) {
+        return Shares.ofMicros(positions.getOrDefault(tokenId, 0L));
+    }
+
+    public synchronized FakeClobTrading position(String tokenId, Shares shares) {
+        positions.put(tokenId, shares.micros());
         return this;
     }
 
@@ -396,13 +420,29 @@ public final class FakeClobTrading {
     }
 
     private synchronized void balance(RoutingContext ctx, Reply out) {
-        if (!"COLLATERAL".equals(ctx.request().getParam("asset_type"))
-                || !Integer.toString(expectedSignatureType).equals(ctx.request().getParam("signature_type"))) {
-            problem("GET /balance-allowance: asset_type/signature_type " + ctx.request().params());
+        String assetType = ctx.request().getParam("asset_type");
+        if (!Integer.toString(expectedSignatureType).equals(ctx.request().getParam("signature_type"))) {
+            problem("GET /balance-allowance: signature_type " + ctx.request().params());
+        }
+        if ("CONDITIONAL".equals(assetType) || "CONDITIONAL-V2".equals(assetType)) {
+            // Protocol V2 positions are read with CONDITIONAL-V2, CTF tokens with CONDITIONAL
+            String token = String.valueOf(ctx.request().getParam("token_id"));
+            if (protocolV2.contains(token) != "CONDITIONAL-V2".equals(assetType)) {
+                problem("GET /balance-allowance: " + assetType + " for token " + token);
+                out.send(400, new JsonObject().put("error", "invalid asset type"));
+                return;
+            }
+            out.send(200, new JsonObject().put("balance", Long.toString(positions.getOrDefault(token, 0L)))
+                    .put("allowances", new JsonObject()));
+            return;
+        }
+        if (!"COLLATERAL".equals(assetType)) {
+            problem("GET /balance-allowance: asset_type " + ctx.request().params());
         }
         out.send(200, new JsonObject().put("balance", Long.toString(balance)).put("allowances", new JsonObject()
                 .put(contracts.exchange(), Long.toString(allowance))
-                .put(contracts.negRiskExchange(), Long.toString(allowance))));
+                .put(contracts.negRiskExchange(), Long.toString(allowance))
+                .put(contracts.exchangeV3(), Long.toString(allowance))));
     }
 
     private synchronized void negRisk(RoutingContext ctx, Reply out) {
@@ -438,15 +478,23 @@ public final class FakeClobTrading {
                     Long.parseLong(o.getString("takerAmount")), "BUY".equals(o.getString("side")) ? 0 : 1,
                     o.getInteger("signatureType"), Long.parseLong(o.getString("timestamp")),
                     o.getString("metadata"), o.getString("builder"));
-            exchange = contracts.exchangeFor(negRisk.getOrDefault(order.tokenId(), false));
-            byte[] digest = OrderSigner.digest(order, exchange, chainId);
+            boolean v3 = protocolV2.contains(order.tokenId());
+            exchange = v3 ? contracts.exchangeV3() : contracts.exchangeFor(negRisk.getOrDefault(order.tokenId(), false));
+            // ExchangeV3 orders are checked against a digest computed without the production signer
+            byte[] digest = v3
+                    ? IndependentOrderDigest.digest("3", chainId, exchange, o.getValue("salt").toString(),
+                            o.getString("maker"), o.getString("signer"), o.getString("tokenId"),
+                            o.getString("makerAmount"), o.getString("takerAmount"), order.side(),
+                            order.signatureType(), o.getString("timestamp"), order.metadata(), order.builder())
+                    : OrderSigner.digest(order, exchange, chainId);
             hash = Numeric.toHexString(digest);
             String sig = o.getString("signature");
             String problem = null;
             if (order.signatureType() != expectedSignatureType) {
                 problem = "signatureType " + order.signatureType() + ", expected " + expectedSignatureType;
             } else if (order.signatureType() == 3) {
-                String inner = recover(OrderSigner.poly1271Digest(order, exchange, chainId), sig);
+                String inner = recover(OrderSigner.poly1271Digest(order, new updown.engine.live.OrderDomain(exchange,
+                        v3 ? "3" : "2"), chainId), sig);
                 if (!same(inner, wallet) || !same(order.signer(), order.maker())) {
                     problem = "POLY_1271 inner signature recovers " + inner;
                 }
@@ -500,6 +548,7 @@ public final class FakeClobTrading {
             return;
         }
         acceptedOrders.add(root);
+        signedFor.add(exchange + "@" + (protocolV2.contains(order.tokenId()) ? "3" : "2"));
         match(out, order, hash, type);
     }
 
@@ -558,6 +607,7 @@ public final class FakeClobTrading {
         }
         long fee = feeExact.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
         balance -= spent + fee;
+        positions.merge(o.tokenId(), shares, Long::sum);
         String tradeId = "trade-" + nextTrade++;
         String vwap = Micros.format(Micros.div(spent, shares), 0);
         trades.add(new JsonObject().put("id", tradeId).put("taker_order_id", hash).put("market", "0xcondition")

@@ -144,6 +144,32 @@ final class ClobClient {
                 });
     }
 
+    /**
+     * The shares of one token the wallet holds: GET /balance-allowance?asset_type=CONDITIONAL&token_id=… for a CTF
+     * token, {@code CONDITIONAL-V2} for a Protocol V2 position (API-FACTS Protocol V2 rows; docs
+     * protocol-v2-migration). Used before merging or redeeming.
+     */
+    Future<updown.domain.Shares> positionBalance(String tokenId, boolean protocolV2) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("asset_type", protocolV2 ? "CONDITIONAL-V2" : "CONDITIONAL");
+        q.put("token_id", tokenId);
+        q.put("signature_type", Integer.toString(signatureType));
+        return http.send(HttpMethod.GET, "/balance-allowance", q, l2("GET", "/balance-allowance", null), null)
+                .recover(this::transport)
+                .compose(r -> {
+                    if (!r.ok()) {
+                        return Future.failedFuture(failure(r, "GET /balance-allowance (" + q.get("asset_type") + ")"));
+                    }
+                    JsonNode n = parse(r.body());
+                    Long balance = n == null ? null : units(n.get("balance"));
+                    if (balance == null) {
+                        return Future.failedFuture(new ClobException(ClobException.Kind.MALFORMED, r.status(),
+                                "GET /balance-allowance: no readable position balance", ""));
+                    }
+                    return Future.succeededFuture(updown.domain.Shares.ofMicros(balance));
+                });
+    }
+
     private static Long allowanceFor(JsonNode n, String exchange) {
         if (n.has("allowance")) {
             return units(n.get("allowance"));

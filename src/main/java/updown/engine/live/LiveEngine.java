@@ -17,6 +17,7 @@ import updown.domain.Direction;
 import updown.domain.FeeSchedule;
 import updown.domain.Fill;
 import updown.domain.Kst;
+import updown.domain.Market;
 import updown.domain.Micros;
 import updown.domain.Price;
 import updown.domain.ResultCode;
@@ -181,6 +182,11 @@ public final class LiveEngine implements Engine, WalletSource {
         return clob.balance(contracts.exchange());
     }
 
+    /** Shares of a market's token the wallet holds: CONDITIONAL for CTF markets, CONDITIONAL-V2 for Protocol V2. */
+    public Future<Shares> position(Market market, String tokenId) {
+        return clob.positionBalance(tokenId, market.protocolV2());
+    }
+
     @Override
     public Future<Execution> execute(Order order) {
         synchronized (this) {
@@ -215,15 +221,15 @@ public final class LiveEngine implements Engine, WalletSource {
                         + "live total to $" + daily.used().plus(plan.notional()) + ", over LIVE_MAX_DAILY_USD $"
                         + daily.cap());
             }
-            return exchanges(plan).transform(ex -> ex.failed()
+            return exchanges(order, plan).transform(ex -> ex.failed()
                     ? rejected(ResultCode.VENUE_UNAVAILABLE, "market parameters unavailable ("
                             + ex.cause().getMessage() + ")")
                     : checkWalletAndSend(order, plan, ex.result()));
         });
     }
 
-    private Future<Execution> checkWalletAndSend(Order order, OrderPlan plan, List<String> exchanges) {
-        return clob.balance(exchanges.get(0)).transform(ar -> {
+    private Future<Execution> checkWalletAndSend(Order order, OrderPlan plan, List<OrderDomain> exchanges) {
+        return clob.balance(exchanges.get(0).exchange()).transform(ar -> {
             if (ar.failed()) {
                 return rejected(ResultCode.VENUE_UNAVAILABLE, "wallet balance unavailable ("
                         + ar.cause().getMessage() + "); not trading blind");
@@ -251,11 +257,14 @@ public final class LiveEngine implements Engine, WalletSource {
         });
     }
 
-    private Future<List<String>> exchanges(OrderPlan plan) {
-        Future<List<String>> acc = Future.succeededFuture(new ArrayList<>());
+    /** Where each leg is signed: ExchangeV3 for a Protocol V2 market, else the V2 exchange of its neg-risk flag. */
+    private Future<List<OrderDomain>> exchanges(Order order, OrderPlan plan) {
+        Future<List<OrderDomain>> acc = Future.succeededFuture(new ArrayList<>());
+        boolean protocolV2 = order.market().protocolV2();
         for (OrderPlan.Leg leg : plan.legs()) {
-            acc = acc.compose(list -> negRisk(leg.tokenId()).map(nr -> {
-                list.add(contracts.exchangeFor(nr));
+            Future<Boolean> negRiskFlag = protocolV2 ? Future.succeededFuture(false) : negRisk(leg.tokenId());
+            acc = acc.compose(list -> negRiskFlag.map(nr -> {
+                list.add(contracts.orderDomain(protocolV2, nr));
                 return list;
             }));
         }
@@ -270,7 +279,7 @@ public final class LiveEngine implements Engine, WalletSource {
         return clob.negRisk(tokenId).onSuccess(v -> negRisk.put(tokenId, v));
     }
 
-    private OrderSigner.Signed sign(OrderPlan.Leg leg, String exchange) {
+    private OrderSigner.Signed sign(OrderPlan.Leg leg, OrderDomain exchange) {
         String signer = live.signatureType() == 3 ? funder : key.address();
         V2Order o = new V2Order(salts.getAsLong(), funder, signer, leg.tokenId(), leg.amounts().makerAmount(),
                 leg.amounts().takerAmount(), V2Order.BUY, live.signatureType(), clock.millis(), null, null);
