@@ -66,7 +66,12 @@ public final class FakeClobTrading {
 
     /** A scripted misbehaviour for the next request to one endpoint. */
     public record Fault(Kind kind, int status, String retryAfter) {
-        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE }
+        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE, RESTARTING }
+
+        /** HTTP 425 Too Early: the matching engine is restarting (docs.polymarket.com/trading/matching-engine). */
+        public static Fault restarting() {
+            return new Fault(Kind.RESTARTING, 425, null);
+        }
 
         public static Fault rateLimit(String retryAfter) {
             return new Fault(Kind.RATE_LIMIT, 429, retryAfter);
@@ -116,6 +121,8 @@ public final class FakeClobTrading {
     private boolean apiKeyExists = true;
     private int expectedSignatureType = 0;
     private long nextTrade = 1;
+    private int heartbeats;
+    private String lastHeartbeatId = "";
 
     public FakeClobTrading(Vertx vertx, String walletAddress, ApiCredentials creds, long chainId, Clock clock) {
         this.vertx = vertx;
@@ -135,6 +142,7 @@ public final class FakeClobTrading {
         r.get("/balance-allowance").handler(ctx -> l2(ctx, "GET /balance-allowance", this::balance));
         r.get("/neg-risk").handler(ctx -> guarded(ctx, "GET /neg-risk", this::negRisk));
         r.post("/order").handler(ctx -> l2(ctx, "POST /order", this::postOrder));
+        r.post("/v1/heartbeats").handler(ctx -> l2(ctx, "POST /v1/heartbeats", this::heartbeat));
         r.delete("/order").handler(ctx -> l2(ctx, "DELETE /order", this::cancel));
         r.get("/data/order/:id").handler(ctx -> l2(ctx, "GET /data/order", this::getOrder));
         r.get("/data/trades").handler(ctx -> l2(ctx, "GET /data/trades", this::getTrades));
@@ -281,6 +289,7 @@ public final class FakeClobTrading {
                 json(ctx, 429, new JsonObject().put("error", "Too Many Requests"));
             }
             case SERVER_ERROR -> json(ctx, f.status(), new JsonObject().put("error", "internal error"));
+            case RESTARTING -> json(ctx, 425, new JsonObject().put("error", "Too Early"));
             default -> {
                 // TIMEOUT: never answer; the client's timeout fires
             }
@@ -443,6 +452,22 @@ public final class FakeClobTrading {
                 .put(contracts.exchange(), Long.toString(allowance))
                 .put(contracts.negRiskExchange(), Long.toString(allowance))
                 .put(contracts.exchangeV3(), Long.toString(allowance))));
+    }
+
+    /** Heartbeats chain: each must carry the id of the previous answer (empty for the first). */
+    private synchronized void heartbeat(RoutingContext ctx, Reply out) {
+        JsonObject body = ctx.body().asJsonObject();
+        String id = body == null ? null : body.getString("heartbeat_id");
+        if (id == null || !id.equals(lastHeartbeatId)) {
+            problem("POST /v1/heartbeats: heartbeat_id " + id + ", expected " + lastHeartbeatId);
+        }
+        lastHeartbeatId = "hb-" + (++heartbeats);
+        out.send(200, new JsonObject().put("heartbeat_id", lastHeartbeatId));
+    }
+
+    /** Heartbeats received. */
+    public synchronized int heartbeats() {
+        return heartbeats;
     }
 
     private synchronized void negRisk(RoutingContext ctx, Reply out) {

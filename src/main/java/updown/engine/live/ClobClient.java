@@ -170,6 +170,29 @@ final class ClobClient {
                 });
     }
 
+    /**
+     * POST /v1/heartbeats with {@code {"heartbeat_id": previous}} (clob-client-v2 {@code postHeartbeat}; answer
+     * {@code {"heartbeat_id", "error_msg"?}}, docs show {@code {"status":"ok"}}): keeps the session's open orders alive.
+     * Succeeds with the id to send next (empty when the venue gives none).
+     */
+    Future<String> heartbeat(String previousId) {
+        String body = "{\"heartbeat_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(previousId) + "}";
+        return http.send(HttpMethod.POST, "/v1/heartbeats", Map.of(), l2("POST", "/v1/heartbeats", body), body)
+                .recover(this::transport)
+                .compose(r -> {
+                    if (!r.ok()) {
+                        return Future.failedFuture(failure(r, "POST /v1/heartbeats"));
+                    }
+                    JsonNode n = parse(r.body());
+                    String err = n == null ? "" : n.path("error_msg").asText("");
+                    if (n == null || !err.isBlank()) {
+                        return Future.failedFuture(new ClobException(ClobException.Kind.MALFORMED, r.status(),
+                                "POST /v1/heartbeats: " + (n == null ? "unreadable answer" : err), err));
+                    }
+                    return Future.succeededFuture(n.path("heartbeat_id").asText(""));
+                });
+    }
+
     private static Long allowanceFor(JsonNode n, String exchange) {
         if (n.has("allowance")) {
             return units(n.get("allowance"));

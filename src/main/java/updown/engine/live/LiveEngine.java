@@ -68,6 +68,11 @@ public final class LiveEngine implements Engine, WalletSource {
     private final DailySpend daily;
     private final LongSupplier salts;
     private final Map<String, Boolean> negRisk = new ConcurrentHashMap<>();
+    private final VenueGate gate = new VenueGate();
+    private final Vertx vertx;
+    private volatile String heartbeatId = "";
+    private updown.net.ClockScheduler scheduler;
+    private Future<Void> beating;
     private Future<?> queue = Future.succeededFuture();
     private volatile Pending pending;
 
@@ -87,6 +92,52 @@ public final class LiveEngine implements Engine, WalletSource {
         this.placer = new OrderPlacer(vertx, clob, clock, live.orderType());
         this.daily = new DailySpend(live.maxDailyUsd(), clock);
         this.salts = salts;
+        this.vertx = vertx;
+        // every answer tells the gate whether the matching engine is restarting (425) or back
+        http.onStatus(status -> {
+            if (status == 425) {
+                gate.restartSeen(clock.instant());
+            } else if (status > 0 && status < 500) {
+                gate.answered(clock.instant());
+            }
+        });
+    }
+
+    /** Heartbeat period: the venue cancels open orders after ~10 s without one (py-clob-client-v2 docs); half that. */
+    static final long HEARTBEAT_MS = 5_000;
+
+    /**
+     * One heartbeat, chained on the previous answer's id. Its outcome opens or closes the gate for new orders; a
+     * change is logged once.
+     */
+    synchronized Future<Void> heartbeat() {
+        if (beating != null) {
+            return beating; // one in flight at a time: each must carry the previous answer's id
+        }
+        Future<Void> f = clob.heartbeat(heartbeatId).transform(ar -> {
+            if (ar.succeeded()) {
+                heartbeatId = ar.result();
+                if (gate.refusal(clock.instant()).filter(r -> r.startsWith("heartbeat")).isPresent()) {
+                    LOG.info("live heartbeat answered again; new orders allowed");
+                }
+                gate.heartbeatOk();
+            } else {
+                if (gate.refusal(clock.instant()).filter(r -> r.startsWith("heartbeat")).isEmpty()) {
+                    LOG.warn("live heartbeat failed ({}); no new orders until it answers", ar.cause().getMessage());
+                }
+                gate.heartbeatFailed(ar.cause().getMessage());
+            }
+            return Future.<Void>succeededFuture();
+        });
+        beating = f;
+        f.onComplete(x -> {
+            synchronized (this) {
+                if (beating == f) {
+                    beating = null;
+                }
+            }
+        });
+        return f;
     }
 
     /**
@@ -125,7 +176,9 @@ public final class LiveEngine implements Engine, WalletSource {
         return creds.compose(c -> {
             clob.credentials(c);
             return seedDailySpend();
-        }).map(v -> {
+        }).compose(v -> heartbeat()).map(v -> {
+            scheduler = new updown.net.ClockScheduler(vertx, clock);
+            scheduler.every(HEARTBEAT_MS, this::heartbeat);
             LOG.warn("LIVE TRADING ENGINE READY{}: real orders on {} (chain {}), signer {}, funder {}, signature type "
                             + "{}, {} orders, caps ${} per order and ${} per KST day (${} already used today)",
                     live.dryRun() ? " (DRY RUN: orders are signed and logged, never sent)" : "",
@@ -204,6 +257,15 @@ public final class LiveEngine implements Engine, WalletSource {
     }
 
     private Future<Execution> run(Order order) {
+        // a fresh heartbeat before every order (it also probes a restarting venue once its backoff has run out)
+        Future<Void> beat = gate.restarting() && !gate.probeDue(clock.instant())
+                ? Future.succeededFuture() : heartbeat();
+        return beat.compose(b -> gate.refusal(clock.instant())
+                .map(why -> rejected(ResultCode.VENUE_UNAVAILABLE, why))
+                .orElseGet(() -> runOpen(order)));
+    }
+
+    private Future<Execution> runOpen(Order order) {
         return resolvePending().compose(clear -> {
             if (!clear) {
                 return rejected(ResultCode.VENUE_UNAVAILABLE, "an earlier order's outcome is still unknown ("
@@ -385,6 +447,9 @@ public final class LiveEngine implements Engine, WalletSource {
 
     /** Releases the HTTP client. */
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         http.close();
     }
 
