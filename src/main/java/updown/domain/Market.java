@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param windowEnd     end of the price window (Gamma {@code endDate})
  * @param tickSize      minimum price increment
  * @param minOrderSize  venue minimum order size in shares
+ * @param protocolV2    a Polymarket Protocol V2 market (Gamma {@code version:"v2"}, tokens from {@code positionIds}):
+ *                      live orders go to ExchangeV3; false for CTF markets (every BTC 5m capture through 2026-10)
  */
 public record Market(
         String id,
@@ -32,7 +34,17 @@ public record Market(
         boolean active,
         boolean closed,
         boolean acceptingOrders,
-        boolean enableOrderBook) {
+        boolean enableOrderBook,
+        boolean protocolV2) {
+
+    /** A CTF (not Protocol V2) market. */
+    public Market(String id, String conditionId, String slug, String question, String asset, Instant windowStart,
+                  Instant windowEnd, String upTokenId, String downTokenId, Price tickSize, Shares minOrderSize,
+                  FeeSchedule fees, boolean active, boolean closed, boolean acceptingOrders,
+                  boolean enableOrderBook) {
+        this(id, conditionId, slug, question, asset, windowStart, windowEnd, upTokenId, downTokenId, tickSize,
+                minOrderSize, fees, active, closed, acceptingOrders, enableOrderBook, false);
+    }
 
     public Market {
         Objects.requireNonNull(slug, "slug");

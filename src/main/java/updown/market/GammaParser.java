@@ -103,8 +103,8 @@ final class GammaParser {
         if (slug.isEmpty() || conditionId.isBlank()) {
             throw new WireException(ParseError.Kind.BAD_VALUE, "empty slug or conditionId");
         }
-        List<String> tokens = "v2".equalsIgnoreCase(optString(m, "version")) && has(m, "positionIds")
-                ? stringList(m, "positionIds") : stringList(m, "clobTokenIds");
+        boolean protocolV2 = "v2".equalsIgnoreCase(optString(m, "version")) && has(m, "positionIds");
+        List<String> tokens = protocolV2 ? stringList(m, "positionIds") : stringList(m, "clobTokenIds");
         if (tokens.size() != 2) {
             throw new WireException(ParseError.Kind.BAD_VALUE, "expected 2 token ids, got " + tokens.size());
         }
@@ -156,7 +156,7 @@ final class GammaParser {
                 tokens.get(up), tokens.get(down), tick, minSize, fees(m),
                 bool(m, "active", false), bool(m, "closed", false), accepting,
                 // a trimmed capture may lack the flag; a market that accepts orders has a book
-                bool(m, "enableOrderBook", accepting));
+                bool(m, "enableOrderBook", accepting), protocolV2);
         String source = optString(m, "resolutionSource");
         if ((source == null || source.isBlank()) && event != null && event.isObject()) {
             source = optString(event, "resolutionSource");

@@ -206,7 +206,7 @@ public final class MarketScannerVerticle extends VerticleBase {
         }
         Market fixed = new Market(m.id(), m.conditionId(), m.slug(), m.question(), match.get().asset(),
                 m.windowStart(), m.windowEnd(), m.upTokenId(), m.downTokenId(), m.tickSize(), m.minOrderSize(),
-                m.fees(), m.active(), m.closed(), m.acceptingOrders(), m.enableOrderBook());
+                m.fees(), m.active(), m.closed(), m.acceptingOrders(), m.enableOrderBook(), m.protocolV2());
         return new GammaMarket(fixed, gm.outcomePrices(), gm.resolutionSource(), gm.umaResolutionStatus());
     }
 

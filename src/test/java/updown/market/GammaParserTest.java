@@ -131,13 +131,16 @@ class GammaParserTest {
     }
 
     @Test
-    @DisplayName("Protocol V2 markets take their token ids from positionIds")
+    @DisplayName("Protocol V2 markets take their token ids from positionIds and are marked for ExchangeV3")
     void protocolV2() {
         String body = """
                 {"id":"1","slug":"btc-updown-5m-1778584200","conditionId":"0xabc","version":"v2",
                  "positionIds":["333","444"],"clobTokenIds":"[\\"111\\",\\"222\\"]",
                  "endDate":"2026-05-12T11:15:00Z","eventStartTime":"2026-05-12T11:10:00Z"}""";
         assertThat(GammaParser.parse(body).value().markets().get(0).market().upTokenId()).isEqualTo("333");
+        assertThat(GammaParser.parse(body).value().markets().get(0).market().protocolV2()).isTrue();
+        assertThat(GammaParser.parse(body.replace("\"v2\"", "\"v1\"")).value().markets().get(0).market()
+                .protocolV2()).isFalse();
     }
 
     @Test

@@ -30,7 +30,6 @@ import updown.domain.Usd;
 import updown.engine.live.ApiCredentials;
 import updown.engine.live.ClobAuth;
 import updown.engine.live.ClobContracts;
-import updown.engine.live.FeeMath;
 import updown.engine.live.L2Auth;
 import updown.engine.live.OrderSigner;
 import updown.engine.live.V2Order;
@@ -67,7 +66,12 @@ public final class FakeClobTrading {
 
     /** A scripted misbehaviour for the next request to one endpoint. */
     public record Fault(Kind kind, int status, String retryAfter) {
-        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE }
+        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE, RESTARTING }
+
+        /** HTTP 425 Too Early: the matching engine is restarting (docs.polymarket.com/trading/matching-engine). */
+        public static Fault restarting() {
+            return new Fault(Kind.RESTARTING, 425, null);
+        }
 
         public static Fault rateLimit(String retryAfter) {
             return new Fault(Kind.RATE_LIMIT, 429, retryAfter);
@@ -101,6 +105,9 @@ public final class FakeClobTrading {
 
     private final Map<String, List<Level>> asks = new HashMap<>();
     private final Map<String, Boolean> negRisk = new HashMap<>();
+    private final java.util.Set<String> protocolV2 = new java.util.HashSet<>();
+    private final Map<String, Long> positions = new HashMap<>();
+    private final List<String> signedFor = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> hits = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -114,6 +121,8 @@ public final class FakeClobTrading {
     private boolean apiKeyExists = true;
     private int expectedSignatureType = 0;
     private long nextTrade = 1;
+    private int heartbeats;
+    private String lastHeartbeatId = "";
 
     public FakeClobTrading(Vertx vertx, String walletAddress, ApiCredentials creds, long chainId, Clock clock) {
         this.vertx = vertx;
@@ -133,6 +142,7 @@ public final class FakeClobTrading {
         r.get("/balance-allowance").handler(ctx -> l2(ctx, "GET /balance-allowance", this::balance));
         r.get("/neg-risk").handler(ctx -> guarded(ctx, "GET /neg-risk", this::negRisk));
         r.post("/order").handler(ctx -> l2(ctx, "POST /order", this::postOrder));
+        r.post("/v1/heartbeats").handler(ctx -> l2(ctx, "POST /v1/heartbeats", this::heartbeat));
         r.delete("/order").handler(ctx -> l2(ctx, "DELETE /order", this::cancel));
         r.get("/data/order/:id").handler(ctx -> l2(ctx, "GET /data/order", this::getOrder));
         r.get("/data/trades").handler(ctx -> l2(ctx, "GET /data/trades", this::getTrades));
@@ -186,6 +196,27 @@ public final class FakeClobTrading {
 
     public synchronized FakeClobTrading negRisk(String tokenId, boolean value) {
         negRisk.put(tokenId, value);
+        return this;
+    }
+
+    /** Marks tokens as Protocol V2 positions: orders for them must be signed for ExchangeV3, domain version "3". */
+    public synchronized FakeClobTrading protocolV2(String... tokenIds) {
+        protocolV2.addAll(Arrays.asList(tokenIds));
+        return this;
+    }
+
+    /** "exchange@version" of every accepted order, in order. */
+    public synchronized List<String> signedFor() {
+        return List.copyOf(signedFor);
+    }
+
+    /** Shares of a token the wallet holds (bought through this venue or seeded). */
+    public synchronized Shares position(String tokenId) {
+        return Shares.ofMicros(positions.getOrDefault(tokenId, 0L));
+    }
+
+    public synchronized FakeClobTrading position(String tokenId, Shares shares) {
+        positions.put(tokenId, shares.micros());
         return this;
     }
 
@@ -258,6 +289,7 @@ public final class FakeClobTrading {
                 json(ctx, 429, new JsonObject().put("error", "Too Many Requests"));
             }
             case SERVER_ERROR -> json(ctx, f.status(), new JsonObject().put("error", "internal error"));
+            case RESTARTING -> json(ctx, 425, new JsonObject().put("error", "Too Early"));
             default -> {
                 // TIMEOUT: never answer; the client's timeout fires
             }
@@ -397,13 +429,45 @@ public final class FakeClobTrading {
     }
 
     private synchronized void balance(RoutingContext ctx, Reply out) {
-        if (!"COLLATERAL".equals(ctx.request().getParam("asset_type"))
-                || !Integer.toString(expectedSignatureType).equals(ctx.request().getParam("signature_type"))) {
-            problem("GET /balance-allowance: asset_type/signature_type " + ctx.request().params());
+        String assetType = ctx.request().getParam("asset_type");
+        if (!Integer.toString(expectedSignatureType).equals(ctx.request().getParam("signature_type"))) {
+            problem("GET /balance-allowance: signature_type " + ctx.request().params());
+        }
+        if ("CONDITIONAL".equals(assetType) || "CONDITIONAL-V2".equals(assetType)) {
+            // Protocol V2 positions are read with CONDITIONAL-V2, CTF tokens with CONDITIONAL
+            String token = String.valueOf(ctx.request().getParam("token_id"));
+            if (protocolV2.contains(token) != "CONDITIONAL-V2".equals(assetType)) {
+                problem("GET /balance-allowance: " + assetType + " for token " + token);
+                out.send(400, new JsonObject().put("error", "invalid asset type"));
+                return;
+            }
+            out.send(200, new JsonObject().put("balance", Long.toString(positions.getOrDefault(token, 0L)))
+                    .put("allowances", new JsonObject()));
+            return;
+        }
+        if (!"COLLATERAL".equals(assetType)) {
+            problem("GET /balance-allowance: asset_type " + ctx.request().params());
         }
         out.send(200, new JsonObject().put("balance", Long.toString(balance)).put("allowances", new JsonObject()
                 .put(contracts.exchange(), Long.toString(allowance))
-                .put(contracts.negRiskExchange(), Long.toString(allowance))));
+                .put(contracts.negRiskExchange(), Long.toString(allowance))
+                .put(contracts.exchangeV3(), Long.toString(allowance))));
+    }
+
+    /** Heartbeats chain: each must carry the id of the previous answer (empty for the first). */
+    private synchronized void heartbeat(RoutingContext ctx, Reply out) {
+        JsonObject body = ctx.body().asJsonObject();
+        String id = body == null ? null : body.getString("heartbeat_id");
+        if (id == null || !id.equals(lastHeartbeatId)) {
+            problem("POST /v1/heartbeats: heartbeat_id " + id + ", expected " + lastHeartbeatId);
+        }
+        lastHeartbeatId = "hb-" + (++heartbeats);
+        out.send(200, new JsonObject().put("heartbeat_id", lastHeartbeatId));
+    }
+
+    /** Heartbeats received. */
+    public synchronized int heartbeats() {
+        return heartbeats;
     }
 
     private synchronized void negRisk(RoutingContext ctx, Reply out) {
@@ -439,15 +503,23 @@ public final class FakeClobTrading {
                     Long.parseLong(o.getString("takerAmount")), "BUY".equals(o.getString("side")) ? 0 : 1,
                     o.getInteger("signatureType"), Long.parseLong(o.getString("timestamp")),
                     o.getString("metadata"), o.getString("builder"));
-            exchange = contracts.exchangeFor(negRisk.getOrDefault(order.tokenId(), false));
-            byte[] digest = OrderSigner.digest(order, exchange, chainId);
+            boolean v3 = protocolV2.contains(order.tokenId());
+            exchange = v3 ? contracts.exchangeV3() : contracts.exchangeFor(negRisk.getOrDefault(order.tokenId(), false));
+            // ExchangeV3 orders are checked against a digest computed without the production signer
+            byte[] digest = v3
+                    ? IndependentOrderDigest.digest("3", chainId, exchange, o.getValue("salt").toString(),
+                            o.getString("maker"), o.getString("signer"), o.getString("tokenId"),
+                            o.getString("makerAmount"), o.getString("takerAmount"), order.side(),
+                            order.signatureType(), o.getString("timestamp"), order.metadata(), order.builder())
+                    : OrderSigner.digest(order, exchange, chainId);
             hash = Numeric.toHexString(digest);
             String sig = o.getString("signature");
             String problem = null;
             if (order.signatureType() != expectedSignatureType) {
                 problem = "signatureType " + order.signatureType() + ", expected " + expectedSignatureType;
             } else if (order.signatureType() == 3) {
-                String inner = recover(OrderSigner.poly1271Digest(order, exchange, chainId), sig);
+                String inner = recover(OrderSigner.poly1271Digest(order, new updown.engine.live.OrderDomain(exchange,
+                        v3 ? "3" : "2"), chainId), sig);
                 if (!same(inner, wallet) || !same(order.signer(), order.maker())) {
                     problem = "POLY_1271 inner signature recovers " + inner;
                 }
@@ -501,6 +573,7 @@ public final class FakeClobTrading {
             return;
         }
         acceptedOrders.add(root);
+        signedFor.add(exchange + "@" + (protocolV2.contains(order.tokenId()) ? "3" : "2"));
         match(out, order, hash, type);
     }
 
@@ -531,7 +604,7 @@ public final class FakeClobTrading {
         long remaining = o.makerAmount();
         long spent = 0;
         long shares = 0;
-        long fee = 0;
+        java.math.BigDecimal feeExact = java.math.BigDecimal.ZERO;
         JsonArray makers = new JsonArray();
         while (remaining > 0 && !book.isEmpty() && acceptable(book.get(0).price(), o)) {
             Level l = book.get(0);
@@ -550,15 +623,16 @@ public final class FakeClobTrading {
             remaining -= cost;
             spent += cost;
             shares += take;
-            fee += FeeMath.fee(Shares.ofMicros(take), l.price(),
-                    FeeMath.rateFromBps(java.math.BigDecimal.valueOf(feeRateBps)), 1).micros();
+            feeExact = feeExact.add(venueFee(take, l.price().micros()));
             makers.add(new JsonObject().put("order_id", "maker-" + nextTrade + "-" + makers.size())
                     .put("owner", "maker").put("maker_address", "0x000000000000000000000000000000000000beef")
                     .put("matched_amount", Micros.format(take, 0)).put("price", l.price().toBigDecimal()
                             .stripTrailingZeros().toPlainString())
                     .put("fee_rate_bps", "0").put("asset_id", o.tokenId()).put("outcome", "Up").put("side", "SELL"));
         }
+        long fee = feeExact.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
         balance -= spent + fee;
+        positions.merge(o.tokenId(), shares, Long::sum);
         String tradeId = "trade-" + nextTrade++;
         String vwap = Micros.format(Micros.div(spent, shares), 0);
         trades.add(new JsonObject().put("id", tradeId).put("taker_order_id", hash).put("market", "0xcondition")
@@ -579,6 +653,17 @@ public final class FakeClobTrading {
                 .put("status", "matched").put("makingAmount", Micros.format(spent, 0))
                 .put("takingAmount", Micros.format(shares, 0)).put("transactionsHashes", new JsonArray())
                 .put("tradeIDs", new JsonArray().add(tradeId)));
+    }
+
+    /**
+     * The venue's own fee arithmetic, deliberately not the production formula: micro-shares × bps/10⁴ × p(1−p) in
+     * micro-dollars, exact (the caller rounds the trade's sum once, half-even). Collected in pUSD on top of the
+     * spend, as a CLOB V2 BUY pays it.
+     */
+    private java.math.BigDecimal venueFee(long microShares, long priceMicros) {
+        java.math.BigDecimal p = java.math.BigDecimal.valueOf(priceMicros, 6);
+        return java.math.BigDecimal.valueOf(microShares).multiply(java.math.BigDecimal.valueOf(feeRateBps))
+                .multiply(p).multiply(java.math.BigDecimal.ONE.subtract(p)).divide(java.math.BigDecimal.valueOf(10_000));
     }
 
     private synchronized void getOrder(RoutingContext ctx, Reply out) {

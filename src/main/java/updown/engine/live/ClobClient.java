@@ -144,6 +144,55 @@ final class ClobClient {
                 });
     }
 
+    /**
+     * The shares of one token the wallet holds: GET /balance-allowance?asset_type=CONDITIONAL&token_id=… for a CTF
+     * token, {@code CONDITIONAL-V2} for a Protocol V2 position (API-FACTS Protocol V2 rows; docs
+     * protocol-v2-migration). Used before merging or redeeming.
+     */
+    Future<updown.domain.Shares> positionBalance(String tokenId, boolean protocolV2) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("asset_type", protocolV2 ? "CONDITIONAL-V2" : "CONDITIONAL");
+        q.put("token_id", tokenId);
+        q.put("signature_type", Integer.toString(signatureType));
+        return http.send(HttpMethod.GET, "/balance-allowance", q, l2("GET", "/balance-allowance", null), null)
+                .recover(this::transport)
+                .compose(r -> {
+                    if (!r.ok()) {
+                        return Future.failedFuture(failure(r, "GET /balance-allowance (" + q.get("asset_type") + ")"));
+                    }
+                    JsonNode n = parse(r.body());
+                    Long balance = n == null ? null : units(n.get("balance"));
+                    if (balance == null) {
+                        return Future.failedFuture(new ClobException(ClobException.Kind.MALFORMED, r.status(),
+                                "GET /balance-allowance: no readable position balance", ""));
+                    }
+                    return Future.succeededFuture(updown.domain.Shares.ofMicros(balance));
+                });
+    }
+
+    /**
+     * POST /v1/heartbeats with {@code {"heartbeat_id": previous}} (clob-client-v2 {@code postHeartbeat}; answer
+     * {@code {"heartbeat_id", "error_msg"?}}, docs show {@code {"status":"ok"}}): keeps the session's open orders alive.
+     * Succeeds with the id to send next (empty when the venue gives none).
+     */
+    Future<String> heartbeat(String previousId) {
+        String body = "{\"heartbeat_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(previousId) + "}";
+        return http.send(HttpMethod.POST, "/v1/heartbeats", Map.of(), l2("POST", "/v1/heartbeats", body), body)
+                .recover(this::transport)
+                .compose(r -> {
+                    if (!r.ok()) {
+                        return Future.failedFuture(failure(r, "POST /v1/heartbeats"));
+                    }
+                    JsonNode n = parse(r.body());
+                    String err = n == null ? "" : n.path("error_msg").asText("");
+                    if (n == null || !err.isBlank()) {
+                        return Future.failedFuture(new ClobException(ClobException.Kind.MALFORMED, r.status(),
+                                "POST /v1/heartbeats: " + (n == null ? "unreadable answer" : err), err));
+                    }
+                    return Future.succeededFuture(n.path("heartbeat_id").asText(""));
+                });
+    }
+
     private static Long allowanceFor(JsonNode n, String exchange) {
         if (n.has("allowance")) {
             return units(n.get("allowance"));

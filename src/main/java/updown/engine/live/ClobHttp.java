@@ -73,6 +73,13 @@ final class ClobHttp {
         return attempt(method, path, query, headers, body, 0);
     }
 
+    /** Told the status of every answer (HTTP 425 = matching engine restarting); never the body or headers. */
+    void onStatus(java.util.function.IntConsumer listener) {
+        this.statusListener = listener;
+    }
+
+    private volatile java.util.function.IntConsumer statusListener = s -> { };
+
     private Future<Reply> attempt(HttpMethod method, String path, Map<String, String> query,
                                   Supplier<Map<String, String>> headers, String body, int retriesDone) {
         HttpRequest<Buffer> req = client.requestAbs(method, base + path + queryString(query)).timeout(timeoutMs);
@@ -86,6 +93,7 @@ final class ClobHttp {
         }
         return sent.map(r -> new Reply(r.statusCode(), r.bodyAsString("UTF-8"), r.getHeader("Retry-After")))
                 .compose(reply -> {
+                    statusListener.accept(reply.status());
                     if (reply.status() != 429) {
                         return Future.succeededFuture(reply);
                     }

@@ -17,6 +17,7 @@ import updown.domain.Direction;
 import updown.domain.FeeSchedule;
 import updown.domain.Fill;
 import updown.domain.Kst;
+import updown.domain.Market;
 import updown.domain.Micros;
 import updown.domain.Price;
 import updown.domain.ResultCode;
@@ -67,6 +68,11 @@ public final class LiveEngine implements Engine, WalletSource {
     private final DailySpend daily;
     private final LongSupplier salts;
     private final Map<String, Boolean> negRisk = new ConcurrentHashMap<>();
+    private final VenueGate gate = new VenueGate();
+    private final Vertx vertx;
+    private volatile String heartbeatId = "";
+    private updown.net.ClockScheduler scheduler;
+    private Future<Void> beating;
     private Future<?> queue = Future.succeededFuture();
     private volatile Pending pending;
 
@@ -86,6 +92,52 @@ public final class LiveEngine implements Engine, WalletSource {
         this.placer = new OrderPlacer(vertx, clob, clock, live.orderType());
         this.daily = new DailySpend(live.maxDailyUsd(), clock);
         this.salts = salts;
+        this.vertx = vertx;
+        // every answer tells the gate whether the matching engine is restarting (425) or back
+        http.onStatus(status -> {
+            if (status == 425) {
+                gate.restartSeen(clock.instant());
+            } else if (status > 0 && status < 500) {
+                gate.answered(clock.instant());
+            }
+        });
+    }
+
+    /** Heartbeat period: the venue cancels open orders after ~10 s without one (py-clob-client-v2 docs); half that. */
+    static final long HEARTBEAT_MS = 5_000;
+
+    /**
+     * One heartbeat, chained on the previous answer's id. Its outcome opens or closes the gate for new orders; a
+     * change is logged once.
+     */
+    synchronized Future<Void> heartbeat() {
+        if (beating != null) {
+            return beating; // one in flight at a time: each must carry the previous answer's id
+        }
+        Future<Void> f = clob.heartbeat(heartbeatId).transform(ar -> {
+            if (ar.succeeded()) {
+                heartbeatId = ar.result();
+                if (gate.refusal(clock.instant()).filter(r -> r.startsWith("heartbeat")).isPresent()) {
+                    LOG.info("live heartbeat answered again; new orders allowed");
+                }
+                gate.heartbeatOk();
+            } else {
+                if (gate.refusal(clock.instant()).filter(r -> r.startsWith("heartbeat")).isEmpty()) {
+                    LOG.warn("live heartbeat failed ({}); no new orders until it answers", ar.cause().getMessage());
+                }
+                gate.heartbeatFailed(ar.cause().getMessage());
+            }
+            return Future.<Void>succeededFuture();
+        });
+        beating = f;
+        f.onComplete(x -> {
+            synchronized (this) {
+                if (beating == f) {
+                    beating = null;
+                }
+            }
+        });
+        return f;
     }
 
     /**
@@ -124,7 +176,9 @@ public final class LiveEngine implements Engine, WalletSource {
         return creds.compose(c -> {
             clob.credentials(c);
             return seedDailySpend();
-        }).map(v -> {
+        }).compose(v -> heartbeat()).map(v -> {
+            scheduler = new updown.net.ClockScheduler(vertx, clock);
+            scheduler.every(HEARTBEAT_MS, this::heartbeat);
             LOG.warn("LIVE TRADING ENGINE READY{}: real orders on {} (chain {}), signer {}, funder {}, signature type "
                             + "{}, {} orders, caps ${} per order and ${} per KST day (${} already used today)",
                     live.dryRun() ? " (DRY RUN: orders are signed and logged, never sent)" : "",
@@ -181,6 +235,11 @@ public final class LiveEngine implements Engine, WalletSource {
         return clob.balance(contracts.exchange());
     }
 
+    /** Shares of a market's token the wallet holds: CONDITIONAL for CTF markets, CONDITIONAL-V2 for Protocol V2. */
+    public Future<Shares> position(Market market, String tokenId) {
+        return clob.positionBalance(tokenId, market.protocolV2());
+    }
+
     @Override
     public Future<Execution> execute(Order order) {
         synchronized (this) {
@@ -198,6 +257,15 @@ public final class LiveEngine implements Engine, WalletSource {
     }
 
     private Future<Execution> run(Order order) {
+        // a fresh heartbeat before every order (it also probes a restarting venue once its backoff has run out)
+        Future<Void> beat = gate.restarting() && !gate.probeDue(clock.instant())
+                ? Future.succeededFuture() : heartbeat();
+        return beat.compose(b -> gate.refusal(clock.instant())
+                .map(why -> rejected(ResultCode.VENUE_UNAVAILABLE, why))
+                .orElseGet(() -> runOpen(order)));
+    }
+
+    private Future<Execution> runOpen(Order order) {
         return resolvePending().compose(clear -> {
             if (!clear) {
                 return rejected(ResultCode.VENUE_UNAVAILABLE, "an earlier order's outcome is still unknown ("
@@ -215,15 +283,15 @@ public final class LiveEngine implements Engine, WalletSource {
                         + "live total to $" + daily.used().plus(plan.notional()) + ", over LIVE_MAX_DAILY_USD $"
                         + daily.cap());
             }
-            return exchanges(plan).transform(ex -> ex.failed()
+            return exchanges(order, plan).transform(ex -> ex.failed()
                     ? rejected(ResultCode.VENUE_UNAVAILABLE, "market parameters unavailable ("
                             + ex.cause().getMessage() + ")")
                     : checkWalletAndSend(order, plan, ex.result()));
         });
     }
 
-    private Future<Execution> checkWalletAndSend(Order order, OrderPlan plan, List<String> exchanges) {
-        return clob.balance(exchanges.get(0)).transform(ar -> {
+    private Future<Execution> checkWalletAndSend(Order order, OrderPlan plan, List<OrderDomain> exchanges) {
+        return clob.balance(exchanges.get(0).exchange()).transform(ar -> {
             if (ar.failed()) {
                 return rejected(ResultCode.VENUE_UNAVAILABLE, "wallet balance unavailable ("
                         + ar.cause().getMessage() + "); not trading blind");
@@ -251,11 +319,14 @@ public final class LiveEngine implements Engine, WalletSource {
         });
     }
 
-    private Future<List<String>> exchanges(OrderPlan plan) {
-        Future<List<String>> acc = Future.succeededFuture(new ArrayList<>());
+    /** Where each leg is signed: ExchangeV3 for a Protocol V2 market, else the V2 exchange of its neg-risk flag. */
+    private Future<List<OrderDomain>> exchanges(Order order, OrderPlan plan) {
+        Future<List<OrderDomain>> acc = Future.succeededFuture(new ArrayList<>());
+        boolean protocolV2 = order.market().protocolV2();
         for (OrderPlan.Leg leg : plan.legs()) {
-            acc = acc.compose(list -> negRisk(leg.tokenId()).map(nr -> {
-                list.add(contracts.exchangeFor(nr));
+            Future<Boolean> negRiskFlag = protocolV2 ? Future.succeededFuture(false) : negRisk(leg.tokenId());
+            acc = acc.compose(list -> negRiskFlag.map(nr -> {
+                list.add(contracts.orderDomain(protocolV2, nr));
                 return list;
             }));
         }
@@ -270,7 +341,7 @@ public final class LiveEngine implements Engine, WalletSource {
         return clob.negRisk(tokenId).onSuccess(v -> negRisk.put(tokenId, v));
     }
 
-    private OrderSigner.Signed sign(OrderPlan.Leg leg, String exchange) {
+    private OrderSigner.Signed sign(OrderPlan.Leg leg, OrderDomain exchange) {
         String signer = live.signatureType() == 3 ? funder : key.address();
         V2Order o = new V2Order(salts.getAsLong(), funder, signer, leg.tokenId(), leg.amounts().makerAmount(),
                 leg.amounts().takerAmount(), V2Order.BUY, live.signatureType(), clock.millis(), null, null);
@@ -376,6 +447,9 @@ public final class LiveEngine implements Engine, WalletSource {
 
     /** Releases the HTTP client. */
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         http.close();
     }
 

@@ -102,6 +102,11 @@ final class OrderPlacer {
             return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
                     "rate limited by the venue (HTTP 429, Retry-After " + r.retryAfter() + "); order not placed"));
         }
+        if (r.status() == 425) {
+            // the matching engine is restarting: the order was not processed (docs: trading/matching-engine)
+            return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
+                    "matching engine restarting (HTTP 425); order not placed"));
+        }
         if (r.status() >= 500) {
             LOG.warn("order {}: POST /order HTTP {}; outcome unknown, reconciling", hash, r.status());
             return reconcile(signed, fees, RECONCILE_ATTEMPTS, true);

@@ -5,7 +5,9 @@ import org.web3j.crypto.StructuredDataEncoder;
 import org.web3j.utils.Numeric;
 
 /**
- * EIP-712 hashing and signing of CLOB V2 orders with web3j.
+ * EIP-712 hashing and signing of CLOB V2 orders with web3j, under an {@link OrderDomain}: the V2 exchanges (domain
+ * version "2") or ExchangeV3 (version "3", Protocol V2 markets; same order struct, clob-client-v2
+ * {@code buildOrderV3}). The methods taking a bare exchange address sign under version "2".
  *
  * <p>Signature types 0 (EOA), 1 (POLY_PROXY) and 2 (POLY_GNOSIS_SAFE) sign the order digest with the key; for 1/2 the
  * maker is the proxy/Safe (the funder) and the signer the key's address. Type 3 (POLY_1271, deposit wallet) has the
@@ -33,27 +35,39 @@ public final class OrderSigner {
 
     /** The order's EIP-712 digest; the CLOB uses it (0x-hex) as the order id. */
     public static byte[] digest(V2Order order, String exchange, long chainId) {
-        return orderTypedData(order, exchange, chainId).digest();
+        return digest(order, OrderDomain.v2(exchange), chainId);
+    }
+
+    public static byte[] digest(V2Order order, OrderDomain domain, long chainId) {
+        return orderTypedData(order, domain, chainId).digest();
     }
 
     /** hashStruct(order), without the domain. */
     public static byte[] structHash(V2Order order, String exchange, long chainId) {
-        return hashMessage(orderTypedData(order, exchange, chainId).encoder(), "Order");
+        return hashMessage(orderTypedData(order, OrderDomain.v2(exchange), chainId).encoder(), "Order");
     }
 
     /** The exchange's domain separator for this chain. */
     public static byte[] domainSeparator(String exchange, long chainId) {
+        return domainSeparator(OrderDomain.v2(exchange), chainId);
+    }
+
+    public static byte[] domainSeparator(OrderDomain domain, long chainId) {
         TypedData td = new TypedData("EIP712Domain").type("EIP712Domain", DOMAIN_FIELDS);
-        fillDomain(td, exchange, chainId);
+        fillDomain(td, domain, chainId);
         return td.encoder().hashDomain();
     }
 
     public static Signed sign(WalletKey key, V2Order order, String exchange, long chainId) {
-        byte[] digest = digest(order, exchange, chainId);
+        return sign(key, order, OrderDomain.v2(exchange), chainId);
+    }
+
+    public static Signed sign(WalletKey key, V2Order order, OrderDomain domain, long chainId) {
+        byte[] digest = digest(order, domain, chainId);
         String signature = order.signatureType() == 3
-                ? poly1271Signature(key, order, exchange, chainId)
+                ? poly1271Signature(key, order, domain, chainId)
                 : key.signDigest(digest);
-        return new Signed(order, Numeric.toHexString(digest), signature, exchange);
+        return new Signed(order, Numeric.toHexString(digest), signature, domain.exchange());
     }
 
     /**
@@ -61,39 +75,43 @@ public final class OrderSigner {
      * the order under the exchange's domain, with the deposit wallet ({@code order.signer}) as the inner domain.
      */
     public static byte[] poly1271Digest(V2Order order, String exchange, long chainId) {
+        return poly1271Digest(order, OrderDomain.v2(exchange), chainId);
+    }
+
+    public static byte[] poly1271Digest(V2Order order, OrderDomain domain, long chainId) {
         TypedData envelope = new TypedData("TypedDataSign")
                 .type("EIP712Domain", DOMAIN_FIELDS)
                 .type("TypedDataSign", "contents", "Order", "name", "string", "version", "string",
                         "chainId", "uint256", "verifyingContract", "address", "salt", "bytes32")
                 .type("Order", ORDER_FIELDS);
-        fillDomain(envelope, exchange, chainId);
+        fillDomain(envelope, domain, chainId);
         fillOrder(envelope.message().putObject("contents"), order);
         envelope.message().put("name", "DepositWallet").put("version", "1").put("chainId", chainId)
                 .put("verifyingContract", order.signer()).put("salt", V2Order.ZERO_BYTES32);
         return envelope.digest();
     }
 
-    private static String poly1271Signature(WalletKey key, V2Order order, String exchange, long chainId) {
-        String inner = key.signDigest(poly1271Digest(order, exchange, chainId));
+    private static String poly1271Signature(WalletKey key, V2Order order, OrderDomain domain, long chainId) {
+        String inner = key.signDigest(poly1271Digest(order, domain, chainId));
         byte[] typeBytes = ORDER_TYPE.getBytes(StandardCharsets.US_ASCII);
         String length = String.format("%04x", typeBytes.length);
         return inner
-                + Numeric.toHexStringNoPrefix(domainSeparator(exchange, chainId))
-                + Numeric.toHexStringNoPrefix(structHash(order, exchange, chainId))
+                + Numeric.toHexStringNoPrefix(domainSeparator(domain, chainId))
+                + Numeric.toHexStringNoPrefix(hashMessage(orderTypedData(order, domain, chainId).encoder(), "Order"))
                 + Numeric.toHexStringNoPrefix(typeBytes)
                 + length;
     }
 
-    private static TypedData orderTypedData(V2Order order, String exchange, long chainId) {
+    private static TypedData orderTypedData(V2Order order, OrderDomain domain, long chainId) {
         TypedData td = new TypedData("Order").type("EIP712Domain", DOMAIN_FIELDS).type("Order", ORDER_FIELDS);
-        fillDomain(td, exchange, chainId);
+        fillDomain(td, domain, chainId);
         fillOrder(td.message(), order);
         return td;
     }
 
-    private static void fillDomain(TypedData td, String exchange, long chainId) {
-        td.domain().put("name", ClobContracts.ORDER_DOMAIN_NAME).put("version", ClobContracts.ORDER_DOMAIN_VERSION)
-                .put("chainId", chainId).put("verifyingContract", exchange);
+    private static void fillDomain(TypedData td, OrderDomain domain, long chainId) {
+        td.domain().put("name", ClobContracts.ORDER_DOMAIN_NAME).put("version", domain.version())
+                .put("chainId", chainId).put("verifyingContract", domain.exchange());
     }
 
     private static void fillOrder(com.fasterxml.jackson.databind.node.ObjectNode m, V2Order o) {

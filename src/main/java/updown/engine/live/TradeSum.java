@@ -2,19 +2,24 @@ package updown.engine.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import updown.domain.FeeSchedule;
+import updown.domain.Level;
 import updown.domain.Micros;
 import updown.domain.Price;
 import updown.domain.Shares;
 import updown.domain.Usd;
 
 /**
- * What a taker's trades add up to, read from GET /data/trades elements: per maker fill, shares = {@code matched_amount},
- * price = the maker's {@code price} when the maker sold our token, else {@code 1 − price} (the maker bought the
- * complementary token: a "mint" match); fee = shares × {@code fee_rate_bps}/10⁴ × (p(1−p))^exponent, the exponent from
- * the market's schedule (the venue reports only the rate). A trade without maker fills counts its own size and price.
+ * What a taker's trades add up to, read from GET /data/trades (or user-channel {@code trade}) elements: per maker
+ * fill, shares = {@code matched_amount}, price = the maker's {@code price} when the maker sold our token, else
+ * {@code 1 − price} (the maker bought the complementary token: a "mint" match). The fee is what the venue charged:
+ * per trade, its fills at the trade's {@code fee_rate_bps} (the rate applied, in bps of the formula's rate) with the
+ * market's exponent, through the one fee formula ({@link FeeMath}), in pUSD. A trade without {@code fee_rate_bps}
+ * is charged at the market's schedule; {@code "0"} is no fee. A trade without maker fills counts its own size and
+ * price. A trade in which we were the MAKER is not ours to read here (the engine only sends FOK/FAK takers): empty.
  */
 record TradeSum(Shares shares, Usd spent, Usd fee) {
 
@@ -26,36 +31,55 @@ record TradeSum(Shares shares, Usd spent, Usd fee) {
         BigDecimal spent = BigDecimal.ZERO;
         long fee = 0;
         for (JsonNode t : trades) {
-            BigDecimal bps = ClobClient.decimal(t.get("fee_rate_bps"));
-            BigDecimal rate = bps == null ? fees.rate().toBigDecimal() : FeeMath.rateFromBps(bps);
+            if ("MAKER".equalsIgnoreCase(t.path("trader_side").asText(""))) {
+                return Optional.empty();
+            }
+            Optional<FeeSchedule> charged = chargedSchedule(t, fees);
+            if (charged.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Level> fills = new ArrayList<>();
             JsonNode makers = t.get("maker_orders");
             if (makers != null && makers.isArray() && !makers.isEmpty()) {
                 for (JsonNode m : makers) {
                     BigDecimal size = ClobClient.decimal(m.get("matched_amount"));
                     BigDecimal p = ClobClient.decimal(m.get("price"));
-                    if (size == null || p == null || size.signum() <= 0 || p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0) {
+                    if (!valid(size, p)) {
                         return Optional.empty();
                     }
                     String asset = m.path("asset_id").asText(tokenId);
                     BigDecimal ours = asset.equals(tokenId) ? p : BigDecimal.ONE.subtract(p);
                     shares = shares.add(size);
                     spent = spent.add(size.multiply(ours));
-                    fee += FeeMath.fee(Shares.ofMicros(Micros.fromBigDecimal(size)), Price.of(ours), rate,
-                            fees.exponent()).micros();
+                    fills.add(new Level(Price.of(ours), Shares.ofMicros(Micros.fromBigDecimal(size))));
                 }
             } else {
                 BigDecimal size = ClobClient.decimal(t.get("size"));
                 BigDecimal p = ClobClient.decimal(t.get("price"));
-                if (size == null || p == null || size.signum() <= 0 || p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0) {
+                if (!valid(size, p)) {
                     return Optional.empty();
                 }
                 shares = shares.add(size);
                 spent = spent.add(size.multiply(p));
-                fee += FeeMath.fee(Shares.ofMicros(Micros.fromBigDecimal(size)), Price.of(p), rate,
-                        fees.exponent()).micros();
+                fills.add(new Level(Price.of(p), Shares.ofMicros(Micros.fromBigDecimal(size))));
             }
+            fee += FeeMath.fee(fills, charged.get()).micros();
         }
         return Optional.of(new TradeSum(Shares.ofMicros(Micros.fromBigDecimal(shares)),
                 Usd.ofMicros(Micros.fromBigDecimal(spent)), Usd.ofMicros(fee)));
+    }
+
+    /** The trade's own rate when it reports one, else the market's schedule; empty for an unusable rate. */
+    private static Optional<FeeSchedule> chargedSchedule(JsonNode trade, FeeSchedule market) {
+        JsonNode raw = trade.get("fee_rate_bps");
+        if (raw == null || raw.isNull() || raw.asText("").isBlank()) {
+            return Optional.of(market);
+        }
+        BigDecimal bps = ClobClient.decimal(raw);
+        return bps == null ? Optional.empty() : FeeMath.scheduleFromBps(bps, market);
+    }
+
+    private static boolean valid(BigDecimal size, BigDecimal p) {
+        return size != null && p != null && size.signum() > 0 && p.signum() >= 0 && p.compareTo(BigDecimal.ONE) <= 0;
     }
 }

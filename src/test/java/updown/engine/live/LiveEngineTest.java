@@ -78,7 +78,10 @@ class LiveEngineTest {
     }
 
     private static Usd fee(String shares, String price) {
-        return FeeMath.fee(Shares.of(shares), Price.of(price), new BigDecimal("0.07"), 1);
+        // by hand, not through the production formula: shares × 0.07 × p(1−p), rounded half-even to micro-dollars
+        BigDecimal p = new BigDecimal(price);
+        return Usd.of(new BigDecimal(shares).multiply(new BigDecimal("0.07")).multiply(p)
+                .multiply(BigDecimal.ONE.subtract(p)).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString());
     }
 
     @Test

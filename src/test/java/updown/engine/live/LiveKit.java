@@ -62,6 +62,14 @@ final class LiveKit {
                 true, false, true, true);
     }
 
+    /** The same window as a Protocol V2 market ({@code version:"v2"}): its orders go to ExchangeV3. */
+    static Market protocolV2Market() {
+        Market m = market();
+        return new Market(m.id(), m.conditionId(), m.slug(), m.question(), m.asset(), m.windowStart(), m.windowEnd(),
+                m.upTokenId(), m.downTokenId(), m.tickSize(), m.minOrderSize(), m.fees(), m.active(), m.closed(),
+                m.acceptingOrders(), m.enableOrderBook(), true);
+    }
+
     static OrderBook book(String token, Level... asks) {
         return new OrderBook(token, List.of(Level.of("0.40", "100")), List.of(asks), Price.of("0.01"), "h",
                 START.plusSeconds(59));
