@@ -51,7 +51,7 @@ public final class SimExchange {
 
     /**
      * The market-data settings that point the bot here: GAMMA_API_URL, CLOB_API_URL, CLOB_WS_URL (with
-     * {@code /ws/market}), BINANCE_REST_URL, BINANCE_WS_URL, RTDS_WS_URL, and BINANCE_SYMBOL.
+     * {@code /ws/market}), BINANCE_REST_URL, BINANCE_WS_URL, and RTDS_WS_URL (the sim serves BTCUSDT, so MARKETS=btc-*).
      */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
@@ -61,7 +61,6 @@ public final class SimExchange {
         s.put("BINANCE_REST_URL", "http://127.0.0.1:" + verticle.binancePort());
         s.put("BINANCE_WS_URL", "ws://127.0.0.1:" + verticle.binancePort());
         s.put("RTDS_WS_URL", "ws://127.0.0.1:" + verticle.rtdsPort());
-        s.put("BINANCE_SYMBOL", model().options().binanceSymbol());
         return s;
     }
 
