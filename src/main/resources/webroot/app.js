@@ -139,8 +139,10 @@
     var tr = document.createElement('tr');
     tr.dataset.tradeId = t.id;
     tr.dataset.status = t.status;
+    tr.dataset.market = t.market || '';
     cell(tr, t.id);
     cell(tr, kstShort(t.openedAtKst));
+    cell(tr, plain(t.market));
     cell(tr, t.slug, 'slug');
     cell(tr, t.side);
     cell(tr, plain(t.price), 'num');
@@ -163,6 +165,40 @@
     page.trades.forEach(function (t) { body.appendChild(tradeRow(t)); });
     tradesTotal = page.total;
     setText('trades-count', tradesTotal + ' in total');
+    filterTrades();
+  }
+
+  /** Shows only the chosen market's rows (all when none is chosen). */
+  function filterTrades() {
+    var chosen = $('market-filter').value;
+    Array.prototype.forEach.call($('trades').tBodies[0].rows, function (tr) {
+      tr.hidden = chosen !== '' && tr.dataset.market !== chosen;
+    });
+  }
+
+  function renderMarketPnl(data) {
+    var body = $('market-pnl').tBodies[0];
+    var select = $('market-filter');
+    body.textContent = '';
+    data.markets.forEach(function (m) {
+      var tr = document.createElement('tr');
+      cell(tr, m.market);
+      cell(tr, m.trades, 'num');
+      cell(tr, m.open, 'num');
+      cell(tr, m.wins, 'num');
+      cell(tr, m.losses, 'num');
+      pnlClass(cell(tr, signedUsd(m.pnl), 'num'), m.pnl);
+      cell(tr, usd(m.fees), 'num');
+      cell(tr, usd(m.openCost), 'num');
+      body.appendChild(tr);
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === m.market; });
+      if (!known) {
+        var option = document.createElement('option');
+        option.value = m.market;
+        option.textContent = m.market;
+        select.appendChild(option);
+      }
+    });
   }
 
   /** A trade from the bridge: replaces its row (settlement) or goes on top (new trade). */
@@ -174,6 +210,7 @@
       body.replaceChild(row, old);
     } else {
       body.insertBefore(row, body.firstChild);
+      filterTrades();
       while (body.rows.length > TRADE_ROWS) { body.deleteRow(body.rows.length - 1); }
       tradesTotal += 1;
       setText('trades-count', tradesTotal + ' in total');
@@ -278,9 +315,11 @@
   function loadPositions() { return getJson('api/positions').then(renderPositions); }
   function loadEquity() { return getJson('api/equity').then(renderEquity); }
   function loadMarkets() { return getJson('api/markets').then(renderMarkets); }
+  function loadMarketPnl() { return getJson('api/pnl-by-market').then(renderMarketPnl); }
 
   function loadAll() {
-    return Promise.allSettled([loadStatus(), loadTrades(), loadPositions(), loadEquity(), loadMarkets()])
+    return Promise.allSettled([loadStatus(), loadTrades(), loadPositions(), loadEquity(), loadMarkets(),
+      loadMarketPnl()])
       .then(function (results) {
         var failed = results.filter(function (r) { return r.status === 'rejected'; });
         if (failed.length > 0) { showMessage(failed[0].reason.message, 'error'); }
@@ -294,6 +333,7 @@
       refreshTimer = null;
       loadPositions().catch(function () {});
       loadEquity().catch(function () {});
+      loadMarketPnl().catch(function () {});
     }, 200);
   }
 
@@ -405,6 +445,7 @@
   }
 
   function wireControls() {
+    $('market-filter').addEventListener('change', filterTrades);
     $('stop').addEventListener('click', function () {
       command({ path: 'api/stop', payload: {}, label: 'Stop' });
     });
