@@ -140,6 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.csv"), Sweep.csv(result));
         Files.writeString(dir.resolve("folds.csv"), Sweep.foldsCsv(result));
+        Files.writeString(dir.resolve("by-market.csv"), Sweep.byMarketCsv(result));
         print(result, dir);
         if (json) {
             at.out().println(new ObjectMapper().writeValueAsString(json(result, dir)));
