@@ -37,9 +37,9 @@ public final class SimExchange {
     /** Builds the model (reading the kline CSV off the event loop if one is given), then starts the servers. */
     public static Future<SimExchange> start(Vertx vertx, BotClock clock, SimOptions options) {
         Instant simStart = clock.instant();
-        return vertx.executeBlocking(() -> SimMarketModel.create(options, simStart))
-                .compose(model -> {
-                    SimExchangeVerticle v = new SimExchangeVerticle(clock, model);
+        return vertx.executeBlocking(() -> SimMarketModel.createAll(options, simStart))
+                .compose(models -> {
+                    SimExchangeVerticle v = new SimExchangeVerticle(clock, models);
                     return vertx.deployVerticle(v).map(id -> new SimExchange(vertx, clock, id, v));
                 });
     }
@@ -82,9 +82,14 @@ public final class SimExchange {
         return done.future();
     }
 
-    /** The simulated world: windows, prices, Chainlink, fair values. */
+    /** The simulated world of the primary series: windows, prices, Chainlink, fair values. */
     public SimMarketModel model() {
         return verticle.state().model();
+    }
+
+    /** The model of every served series, primary first. */
+    public List<SimMarketModel> models() {
+        return verticle.state().models();
     }
 
     /** The instant of the last step: every venue answers as of this instant. */
