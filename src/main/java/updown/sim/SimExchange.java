@@ -87,6 +87,11 @@ public final class SimExchange {
         return verticle.state().model();
     }
 
+    /** A window of any served series by its slug. */
+    public Optional<SimWindow> windowBySlug(String slug) {
+        return verticle.state().find(m -> m.windowBySlug(slug));
+    }
+
     /** The model of every served series, primary first. */
     public List<SimMarketModel> models() {
         return verticle.state().models();
