@@ -94,7 +94,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         BotRunner.prepareLogging(base.get());
         StopSignal stop = StopSignal.onTermOrInt();
-        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows);
+        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows)
+                .withMarkets(base.get().market().markets());
         if (klines != null) {
             options = options.withKlines(klines);
         }
