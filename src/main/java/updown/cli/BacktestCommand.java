@@ -41,8 +41,9 @@ public final class BacktestCommand implements Callable<Integer> {
 
         @Option(names = "--klines", paramLabel = "FILE", required = true,
                 description = "a 1-minute kline CSV (timestamp,open,high,low,close,volume), markets and books "
-                        + "synthesized by the simulated exchange's model")
-        Path klines;
+                        + "synthesized by the simulated exchange's model; several assets: one ASSET=FILE each "
+                        + "(--klines BTC=btc.csv --klines ETH=eth.csv)")
+        List<String> klines;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -103,7 +104,7 @@ public final class BacktestCommand implements Callable<Integer> {
         DataSet dataSet;
         try {
             dataSet = data.tape != null ? DataSet.Tape.of(at.workDir().resolve(data.tape))
-                    : DataSet.Klines.of(at.workDir().resolve(data.klines), seed);
+                    : DataSet.klines(at.workDir(), data.klines, seed);
         } catch (IllegalArgumentException | java.io.IOException e) {
             at.err().println(e.getMessage());
             return ExitCodes.CONFIG;

@@ -114,7 +114,7 @@ public final class SweepCommand implements Callable<Integer> {
         DataSet dataSet;
         try {
             dataSet = data.tape != null ? DataSet.Tape.of(at.workDir().resolve(data.tape))
-                    : DataSet.Klines.of(at.workDir().resolve(data.klines), bookSeed);
+                    : DataSet.klines(at.workDir(), data.klines, bookSeed);
         } catch (IllegalArgumentException | java.io.IOException e) {
             at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
