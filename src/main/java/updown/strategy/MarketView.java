@@ -172,9 +172,12 @@ public final class MarketView {
                 && !p.lastUpdate.plus(priceStale).isBefore(now);
     }
 
-    /** Every asset heard of has fresh candles (false before the first candle). */
+    /**
+     * Some asset has fresh candles (false before the first candle): like the books, the price feed fails the health
+     * check only when no market can trade on it; a stale asset alone stops its own markets (their decisions say so).
+     */
     public boolean candlesFresh(Instant now) {
-        return !prices.isEmpty() && prices.keySet().stream().allMatch(a -> candlesFresh(a, now));
+        return prices.keySet().stream().anyMatch(a -> candlesFresh(a, now));
     }
 
     /** A book fit to trade on: snapshotted and not flagged stale; else null. */

@@ -121,7 +121,9 @@ class MultiMarketTraderTest {
     void staleEthStopsEthOnly(Vertx vertx) {
         start(vertx, Map.of());
         publish(new MarketEvent.FeedHealth("binance:ETH", true, "no update for 30000 ms", clock.instant()));
-        assertThat(tick().tradesOpened()).isEqualTo(1);
+        TraderTicked ticked = tick();
+        assertThat(ticked.tradesOpened()).isEqualTo(1);
+        assertThat(ticked.candlesFresh()).as("BTC still trades: the feed as a whole is healthy").isTrue();
         assertThat(storedTrades()).extracting(Trade::marketKey).containsExactly(BTC);
         assertThat(decision(ETH)).startsWith("skip:");
         assertThat(decision(BTC)).startsWith("traded BUY_UP");
@@ -137,7 +139,9 @@ class MultiMarketTraderTest {
     void wholeFeedStaleStopsAll(Vertx vertx) {
         start(vertx, Map.of());
         publish(new MarketEvent.FeedHealth("binance", true, "socket down", clock.instant()));
-        assertThat(tick().tradesOpened()).isZero();
+        TraderTicked ticked = tick();
+        assertThat(ticked.tradesOpened()).isZero();
+        assertThat(ticked.candlesFresh()).isFalse();
     }
 
     @Test
