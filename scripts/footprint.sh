@@ -8,10 +8,13 @@
 #                (ticks counted from the simulated instants the health file carries: Δt / TICK_INTERVAL_MS). The
 #                process also runs the simulated exchange, so this is an upper bound for the bot alone.
 #   stop         SIGTERM -> process exit (ms) and the exit code
+#   ticks        the trader's own tick durations from the run's tape (p50, p99, max; scripts/TickDurations.java)
 #
 # The compose run uses deploy/jvm.options and a class archive recorded as the Dockerfile does (AppCDS).
 # Usage: scripts/footprint.sh [minutes=10; 0 = the startup part only]     env: SKIP_STARTUP=1 (only the long runs), SPEED (simulated s per real s, default 1 = as on the VPS:
-#        one tick per 5 s, feeds at their real rates; 60 is a stress run), SEED (default 7)
+#        one tick per 5 s, feeds at their real rates; 60 is a stress run), SEED (default 7), MARKETS (the bot's
+#        markets, e.g. all 8: btc-5m,btc-15m,eth-5m,eth-15m,sol-5m,sol-15m,xrp-5m,xrp-15m; simulate serves them all),
+#        DEFAULTS_FLAGS (extra flags of the "defaults" run, e.g. -XX:MaxRAM=4g to size the JVM as on a 4 GB host)
 # Needs: target/updown.jar (built if missing), a JDK (jstat), Linux /proc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +61,7 @@ measure() {
   kill -TERM "$pid"
   local rc=0; wait "$pid" || rc=$?
   local stop=$(( $(now_ms) - ts ))
+  java -cp "$JAR" scripts/TickDurations.java "$dir/data/tape" >"$dir.ticks" 2>&1 || true
   local ticks=$(( (h2 - h1) / TICK_MS ))
   local cpu_ms=$(( (c2 - c1) * 1000 / CLK_TCK ))
   awk -v l="$label" -v f="$first" -v r="$rss" -v w="$hwm" -v h="$heap" -v c="$cpu_ms" -v t="$ticks" \
@@ -65,6 +69,7 @@ measure() {
         printf "%-8s first tick %5d ms | RSS %6.1f MB (peak %6.1f) | heap used/committed %s MB | " \
                "CPU %.2f ms/tick over %d ticks | %d trades | stop %d ms, exit %d\n",
                l, f, r/1024, w/1024, h, (t > 0 ? c/t : 0), t, tr, s, rc }' >"$out"
+  sed "s/^/$label   /" "$dir.ticks" >>"$out"
 }
 
 # the image's class archive (Dockerfile: AppCDS training run), recorded the same way for the compose run
@@ -100,7 +105,8 @@ fi
 
 [ "$MINUTES" = 0 ] && exit 0
 echo "simulate for $MINUTES min at ${SPEED}x (seed $SEED), both runs at once on $(nproc) cores; flags: $(grep -v '^#' deploy/jvm.options | xargs)"
-measure defaults &
+# shellcheck disable=SC2086 # DEFAULTS_FLAGS is a list of flags
+measure defaults ${DEFAULTS_FLAGS:-} &
 measure compose @deploy/jvm.options -XX:SharedArchiveFile="$WORK/updown.jsa" &
 wait
 cat "$WORK/defaults.result" "$WORK/compose.result"

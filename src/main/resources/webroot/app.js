@@ -255,8 +255,10 @@
     var tr = document.createElement('tr');
     tr.dataset.tradeId = t.id;
     tr.dataset.status = t.status;
+    tr.dataset.market = t.market || '';
     cell(tr, t.id);
     cell(tr, kstShort(t.openedAtKst));
+    cell(tr, plain(t.market));
     slugCell(tr, t.slug);
     cell(tr, t.side);
     cell(tr, prices(t), 'num');
@@ -278,6 +280,40 @@
     if (page.trades.length === 0) { emptyRow(body, 'no trades yet', $('trades').tHead.rows[0].cells.length); }
     tradesTotal = page.total;
     setText('trades-count', tradesTotal + ' in total');
+    filterTrades();
+  }
+
+  /** Shows only the chosen market's rows (all when none is chosen). */
+  function filterTrades() {
+    var chosen = $('market-filter').value;
+    Array.prototype.forEach.call($('trades').tBodies[0].rows, function (tr) {
+      tr.hidden = chosen !== '' && tr.dataset.market !== chosen;
+    });
+  }
+
+  function renderMarketPnl(data) {
+    var body = $('market-pnl').tBodies[0];
+    var select = $('market-filter');
+    body.textContent = '';
+    data.markets.forEach(function (m) {
+      var tr = document.createElement('tr');
+      cell(tr, m.market);
+      cell(tr, m.trades, 'num');
+      cell(tr, m.open, 'num');
+      cell(tr, m.wins, 'num');
+      cell(tr, m.losses, 'num');
+      pnlClass(cell(tr, signedUsd(m.pnl), 'num'), m.pnl);
+      cell(tr, usd(m.fees), 'num');
+      cell(tr, usd(m.openCost), 'num');
+      body.appendChild(tr);
+      var known = Array.prototype.some.call(select.options, function (o) { return o.value === m.market; });
+      if (!known) {
+        var option = document.createElement('option');
+        option.value = m.market;
+        option.textContent = m.market;
+        select.appendChild(option);
+      }
+    });
   }
 
   /** A trade from the bridge: replaces its row (settlement) or goes on top (new trade). */
@@ -290,6 +326,7 @@
     } else {
       Array.prototype.slice.call(body.querySelectorAll('tr.empty-row')).forEach(function (r) { body.removeChild(r); });
       body.insertBefore(row, body.firstChild);
+      filterTrades();
       while (body.rows.length > TRADE_ROWS) { body.deleteRow(body.rows.length - 1); }
       tradesTotal += 1;
       setText('trades-count', tradesTotal + ' in total');
@@ -447,9 +484,11 @@
     });
   }
   function loadMarkets() { return getJson('api/markets').then(renderMarkets); }
+  function loadMarketPnl() { return getJson('api/pnl-by-market').then(renderMarketPnl); }
 
   function loadAll() {
-    return Promise.allSettled([loadStatus(), loadTrades(), loadPositions(), loadEquity(), loadMarkets()])
+    return Promise.allSettled([loadStatus(), loadTrades(), loadPositions(), loadEquity(), loadMarkets(),
+      loadMarketPnl()])
       .then(function (results) {
         var failed = results.filter(function (r) { return r.status === 'rejected'; });
         if (failed.length > 0) { showMessage(failed[0].reason.message, 'error'); }
@@ -470,6 +509,7 @@
       refreshTimer = null;
       loadPositions().catch(function () {});
       loadEquity().catch(function () {});
+      loadMarketPnl().catch(function () {});
     }, 200);
   }
 
@@ -621,6 +661,7 @@
   }
 
   function wireControls() {
+    $('market-filter').addEventListener('change', filterTrades);
     $('stop').addEventListener('click', function () {
       command({ path: 'api/stop', payload: {}, label: 'Stop' });
     });

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import updown.domain.Kst;
 import updown.domain.LedgerEntry;
+import updown.domain.MarketPnl;
 import updown.domain.PortfolioCommand.EquityPoint;
 import updown.domain.Trade;
 import updown.domain.Usd;
@@ -30,7 +31,8 @@ import updown.repository.StoredState;
  *       annualised; the annualised figure multiplies it by √(windows per year).</li>
  *   <li><b>Exposure</b>: share of the traded span with at least one open position, and the time-weighted average
  *       of the cost held in open positions.</li>
- *   <li>Per strategy source (the trade's sources joined with +) and per hour of day in KST (of the opening).</li>
+ *   <li>Per strategy source (the trade's sources joined with +), per hour of day in KST (of the opening) and per
+ *       market series ({@code btc-5m}, {@code eth-15m}).</li>
  * </ul>
  */
 public final class BacktestReport {
@@ -47,7 +49,7 @@ public final class BacktestReport {
                           int losses, Usd pnl, Usd fees, Usd initialBalance, Usd finalBalance, Usd finalEquity,
                           Usd maxDrawdown, double maxDrawdownPct, double sharpePerWindow, double sharpeAnnualized,
                           double exposure, Usd averageDeployed, List<Group> bySource, List<Group> byHourKst,
-                          ReplayStats stats, String ledgerSha256) {
+                          List<Group> byMarket, ReplayStats stats, String ledgerSha256) {
         public double winRate() {
             return wins + losses == 0 ? 0 : (double) wins / (wins + losses);
         }
@@ -122,6 +124,7 @@ public final class BacktestReport {
                 sharpe * Math.sqrt(perYear), exposure[0], Usd.ofMicros(Math.round(exposure[1])),
                 group(trades, t -> String.join("+", t.sources())),
                 group(trades, t -> String.format(Locale.ROOT, "%02d", t.openedAt().atZone(Kst.ZONE).getHour())),
+                group(trades, t -> t.marketKey() == null ? MarketPnl.OTHER : t.marketKey().toString()),
                 stats, run.ledgerSha256());
     }
 

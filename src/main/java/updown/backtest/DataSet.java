@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import updown.config.BotConfig;
 import updown.klines.KlineReport;
 import updown.record.RecordSource;
@@ -164,5 +165,113 @@ public sealed interface DataSet {
             return "klines " + csv + " (" + data.span().minutes() + " minutes, " + start() + " to " + end()
                     + ", book seed " + seed + ")";
         }
+    }
+
+    /**
+     * One 1-minute kline CSV per asset ({@code --klines BTC=btc.csv --klines ETH=eth.csv}): every market of MARKETS is
+     * synthesized on its asset's file (its own windows and books), every asset's candles come from its own file. The
+     * span is where all files have data.
+     */
+    record KlineSet(Map<String, Path> files, long seed, Map<String, SimRecordSource.Loaded> data) implements DataSet {
+        public KlineSet {
+            files = Map.copyOf(files);
+            data = Map.copyOf(data);
+        }
+
+        /** Reads every file (blocking). Keys are asset symbols ("ETH"). */
+        public static KlineSet of(Map<String, Path> files, long seed) throws IOException {
+            Map<String, SimRecordSource.Loaded> loaded = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Path> e : files.entrySet()) {
+                if (!Files.isReadable(e.getValue())) {
+                    throw new IllegalArgumentException(e.getValue() + ": not a readable file");
+                }
+                loaded.put(e.getKey(), SimRecordSource.loadKlines(e.getValue(), SimOptions.defaults().withSeed(seed)));
+            }
+            return new KlineSet(files, seed, loaded);
+        }
+
+        @Override
+        public Instant start() {
+            return data.values().stream().map(d -> d.span().first()).max(Instant::compareTo).orElseThrow();
+        }
+
+        @Override
+        public Instant end() {
+            return data.values().stream().map(d -> d.span().end()).min(Instant::compareTo).orElseThrow();
+        }
+
+        @Override
+        public Instant defaultFrom(BotConfig config) {
+            return start().plus(Backtest.Options.warmupFor(config));
+        }
+
+        @Override
+        public Decider decider(BotConfig config) {
+            return Decider.incremental(config);
+        }
+
+        @Override
+        public Instant defaultTo(BotConfig config) {
+            return end().minus(Klines.END_MARGIN);
+        }
+
+        @Override
+        public RecordSource open(BotConfig config, Backtest.Options options) {
+            Instant from = options.from() != null ? options.from() : defaultFrom(config);
+            Instant genStart = from.minus(options.warmup());
+            if (genStart.isBefore(start())) {
+                genStart = start();
+            }
+            Instant genEnd = options.to() == null ? end() : options.to().plus(options.settleGrace());
+            if (genEnd.isAfter(end())) {
+                genEnd = end();
+            }
+            List<updown.sim.SimMarketModel> models = new java.util.ArrayList<>();
+            for (updown.domain.MarketKey key : config.market().markets()) {
+                SimRecordSource.Loaded d = data.get(key.asset());
+                if (d == null) {
+                    throw new IllegalArgumentException("MARKETS has " + key + " but no --klines " + key.asset()
+                            + "=FILE was given");
+                }
+                models.add(d.model(key, genStart));
+            }
+            return SimRecordSource.of(models, genStart, genEnd, Duration.ofMillis(config.trading().tickIntervalMs()));
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder b = new StringBuilder("klines");
+            files.forEach((asset, path) -> b.append(' ').append(asset).append('=').append(path));
+            return b.append(" (").append(start()).append(" to ").append(end()).append(", book seed ").append(seed)
+                    .append(')').toString();
+        }
+    }
+
+    /**
+     * The data of {@code --klines} values: one bare FILE is the single-asset {@link Klines}; {@code ASSET=FILE} values
+     * (one per asset) are a {@link KlineSet}. Paths resolve against {@code workDir}.
+     *
+     * @throws IllegalArgumentException for a mix of both forms, an unknown asset or an asset given twice
+     */
+    static DataSet klines(Path workDir, List<String> values, long seed) throws IOException {
+        if (values.size() == 1 && !values.get(0).matches("[A-Za-z]{2,10}=.+")) {
+            return Klines.of(workDir.resolve(values.get(0)), seed);
+        }
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("--klines " + v + ": with several files each is ASSET=FILE "
+                        + "(e.g. --klines BTC=btc.csv --klines ETH=eth.csv)");
+            }
+            String asset = v.substring(0, eq).strip().toUpperCase(java.util.Locale.ROOT);
+            if (!updown.domain.MarketKey.ASSETS.contains(asset)) {
+                throw new IllegalArgumentException("--klines " + v + ": unknown asset " + asset);
+            }
+            if (files.put(asset, workDir.resolve(v.substring(eq + 1).strip())) != null) {
+                throw new IllegalArgumentException("--klines " + v + ": " + asset + " is given twice");
+            }
+        }
+        return KlineSet.of(files, seed);
     }
 }

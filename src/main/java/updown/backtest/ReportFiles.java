@@ -59,6 +59,10 @@ public final class ReportFiles {
                 num(s.sharpeAnnualized())));
         out.add(String.format(Locale.ROOT, "Exposure      %s of the time in a position, %s deployed on average",
                 pct(s.exposure()), s.averageDeployed().format()));
+        out.add("By market                               trades  win rate        P&L      fees");
+        for (BacktestReport.Group g : s.byMarket()) {
+            out.add(groupLine("  " + g.key(), g));
+        }
         out.add("By source                               trades  win rate        P&L      fees");
         for (BacktestReport.Group g : s.bySource()) {
             out.add(groupLine("  " + g.key(), g));
@@ -104,6 +108,7 @@ public final class ReportFiles {
         m.put("sharpe_annualized", finite(s.sharpeAnnualized()));
         m.put("exposure", finite(s.exposure()));
         m.put("average_deployed", s.averageDeployed().format());
+        m.put("by_market", groups(s.byMarket()));
         m.put("by_source", groups(s.bySource()));
         m.put("by_hour_kst", groups(s.byHourKst()));
         m.put("wall_seconds", finite(s.stats().wallNanos() / 1e9));

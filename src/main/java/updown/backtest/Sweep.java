@@ -75,13 +75,17 @@ public final class Sweep {
 
     /** One backtest of one variant on one segment. */
     public record Run(int variant, int segment, Usd pnl, int trades, int wins, int losses, Usd fees, Usd maxDrawdown,
-                      double sharpe, long records, long cpuNanos, String ledgerSha256) {
+                      double sharpe, long records, long cpuNanos, String ledgerSha256,
+                      List<BacktestReport.Group> byMarket) {
+        public Run {
+            byMarket = List.copyOf(byMarket);
+        }
     }
 
     /** A variant's results: in-sample = segments 0..folds−1, out-of-sample = segments 1..folds. */
     public record Row(int variant, Map<String, String> settings, Usd inSamplePnl, Usd outOfSamplePnl,
                       int outOfSampleTrades, double outOfSampleWinRate, Usd worstOutOfSampleDrawdown,
-                      double meanOutOfSampleSharpe, int chosenInFolds) {
+                      double meanOutOfSampleSharpe, int chosenInFolds, List<BacktestReport.Group> outOfSampleByMarket) {
     }
 
     /** What a fold chose and what it earned, and what the best choice in hindsight would have earned. */
@@ -268,7 +272,7 @@ public final class Sweep {
                 .toCompletableFuture().get(7, TimeUnit.DAYS);
         BacktestReport.Summary s = BacktestReport.of(run);
         return new Run(variant, segment, s.pnl(), s.trades(), s.wins(), s.losses(), s.fees(), s.maxDrawdown(),
-                s.sharpePerWindow(), run.stats().records(), run.stats().cpuNanos(), run.ledgerSha256());
+                s.sharpePerWindow(), run.stats().records(), run.stats().cpuNanos(), run.ledgerSha256(), s.byMarket());
     }
 
     /** Folds and rows from the run matrix (pure; tested on its own). */
@@ -300,6 +304,7 @@ public final class Sweep {
             Usd worstDd = Usd.ZERO;
             double sharpe = 0;
             int sharpeN = 0;
+            Map<String, BacktestReport.Group> byMarket = new java.util.TreeMap<>();
             for (int s = 0; s < runs[v].length; s++) {
                 Run r = runs[v][s];
                 cpu += r.cpuNanos();
@@ -312,6 +317,11 @@ public final class Sweep {
                     wins += r.wins();
                     decided += r.wins() + r.losses();
                     worstDd = Usd.max(worstDd, r.maxDrawdown());
+                    for (BacktestReport.Group g : r.byMarket()) {
+                        byMarket.merge(g.key(), g, (a, b) -> new BacktestReport.Group(a.key(), a.trades() + b.trades(),
+                                a.wins() + b.wins(), a.losses() + b.losses(), a.pnl().plus(b.pnl()),
+                                a.fees().plus(b.fees())));
+                    }
                     if (Double.isFinite(r.sharpe())) {
                         sharpe += r.sharpe();
                         sharpeN++;
@@ -319,7 +329,7 @@ public final class Sweep {
                 }
             }
             rows.add(new Row(v + 1, variants.get(v), isPnl, oosPnl, trades, decided == 0 ? 0 : (double) wins / decided,
-                    worstDd, sharpeN == 0 ? Double.NaN : sharpe / sharpeN, chosen[v]));
+                    worstDd, sharpeN == 0 ? Double.NaN : sharpe / sharpeN, chosen[v], List.copyOf(byMarket.values())));
         }
         rows.sort(Comparator.comparing(Row::outOfSamplePnl).reversed().thenComparingInt(Row::variant));
         List<FoldResult> numbered = new ArrayList<>();
@@ -362,6 +372,23 @@ public final class Sweep {
                     .append(',').append(Double.isFinite(row.meanOutOfSampleSharpe())
                             ? String.format(java.util.Locale.ROOT, "%.6f", row.meanOutOfSampleSharpe()) : "")
                     .append(',').append(row.chosenInFolds()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Each variant's out-of-sample results per market series, in the ranking of {@link #csv}. */
+    public static String byMarketCsv(Result r) {
+        StringBuilder sb = new StringBuilder("rank,variant,market,out_of_sample_pnl,out_of_sample_trades,"
+                + "out_of_sample_win_rate,out_of_sample_fees\n");
+        int rank = 1;
+        for (Row row : r.rows()) {
+            for (BacktestReport.Group g : row.outOfSampleByMarket()) {
+                sb.append(rank).append(',').append(row.variant()).append(',').append(g.key()).append(',')
+                        .append(g.pnl().format()).append(',').append(g.trades()).append(',')
+                        .append(String.format(java.util.Locale.ROOT, "%.4f", g.winRate())).append(',')
+                        .append(g.fees().format()).append('\n');
+            }
+            rank++;
         }
         return sb.toString();
     }

@@ -42,8 +42,9 @@ public final class BacktestCommand implements Callable<Integer> {
         @Option(names = "--klines", paramLabel = "FILE", required = true,
                 description = "a 1-minute kline file (time,open,high,low,close[,volume], header optional, or "
                         + "Binance's 12-column files; times as UTC date-times, ISO-8601 or epoch s/ms/us), markets and "
-                        + "books synthesized by the simulated exchange's model")
-        Path klines;
+                        + "books synthesized by the simulated exchange's model; several assets: one ASSET=FILE each "
+                        + "(--klines BTC=btc.csv --klines ETH=eth.csv)")
+        List<String> klines;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -107,7 +108,7 @@ public final class BacktestCommand implements Callable<Integer> {
         DataSet dataSet;
         try {
             dataSet = data.tape != null ? DataSet.Tape.of(at.workDir().resolve(data.tape))
-                    : DataSet.Klines.of(at.workDir().resolve(data.klines), seed);
+                    : DataSet.klines(at.workDir(), data.klines, seed);
         } catch (IllegalArgumentException | java.io.IOException e) {
             at.err().println(e.getMessage());
             return ExitCodes.CONFIG;

@@ -146,7 +146,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         BotRunner.prepareLogging(base);
         StopSignal stop = stopSignal.get();
-        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows);
+        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows)
+                .withMarkets(base.market().markets());
         if (klines != null) {
             options = options.withKlines(klines);
         }

@@ -117,7 +117,7 @@ public final class SweepCommand implements Callable<Integer> {
         DataSet dataSet;
         try {
             dataSet = data.tape != null ? DataSet.Tape.of(at.workDir().resolve(data.tape))
-                    : DataSet.Klines.of(at.workDir().resolve(data.klines), bookSeed);
+                    : DataSet.klines(at.workDir(), data.klines, bookSeed);
         } catch (IllegalArgumentException | java.io.IOException e) {
             at.err().println(e.getMessage());
             return ExitCodes.CONFIG;
@@ -146,6 +146,7 @@ public final class SweepCommand implements Callable<Integer> {
                 BotClock.system().instant());
         Files.writeString(dir.resolve("results.csv"), Sweep.csv(result));
         Files.writeString(dir.resolve("folds.csv"), Sweep.foldsCsv(result));
+        Files.writeString(dir.resolve("by-market.csv"), Sweep.byMarketCsv(result));
         print(result, dir);
         if (json) {
             Map<String, Object> m = json(result, dir);

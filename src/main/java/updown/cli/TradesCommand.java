@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import updown.config.BotConfig;
 import updown.domain.LedgerEntry;
 import updown.domain.LedgerKind;
+import updown.domain.MarketPnl;
 import updown.domain.Trade;
 import updown.domain.TradeStatus;
 import updown.domain.Usd;
@@ -141,21 +142,24 @@ public final class TradesCommand implements Callable<Integer> {
 
     /** One trade per line; the header uses the same widths. */
     private static final String ROW =
-            "%5d  %-26s %-8s %8s %8s %11s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s";
+            "%5d  %-8s %-26s %-8s %8s %8s %11s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s";
 
     private void printTable(StoredState s) {
-        String header = String.format(ROW.replace("%5d", "%5s"), "id", "market", "side", "price", "alt", "shares",
+        String header = String.format(ROW.replace("%5d", "%5s"), "id", "market", "slug", "side", "price", "alt", "shares",
                 "alt shares", "amount", "fee", "status", "outcome", "payout", "pnl", "sources", "opened (UTC)",
                 "settled (UTC)");
         at.out().println(header);
         for (Trade t : s.trades()) {
-            at.out().println(String.format(ROW, t.id(), t.slug(), t.side(), t.price().format(), text(t.altPrice()),
+            at.out().println(String.format(ROW, t.id(), text(t.marketKey()), t.slug(), t.side(), t.price().format(), text(t.altPrice()),
                     t.shares().format(), t.altShares() == null ? "" : t.altShares().format(),
                     t.amount().format(), t.fee().format(), t.status(), text(t.outcome()), text(fmt(t.payout())),
                     text(fmt(t.pnl())), String.join("+", t.sources()), shortTime(t.openedAt()),
                     shortTime(t.settledAt())));
         }
         at.out().println();
+        for (MarketPnl m : MarketPnl.of(s.trades()).values()) {
+            at.out().println(m.line());
+        }
         at.out().println("trades: " + s.trades().size() + "  ledger entries: " + s.ledger().size());
         at.out().println("ledger balance: " + ledgerBalance(s).format()
                 + "  (recomputed from deposits and trades: " + recomputedBalance(s).format() + ")");
@@ -171,6 +175,7 @@ public final class TradesCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.id());
             m.put("market_id", t.marketId());
+            m.put("market", t.marketKey() == null ? null : t.marketKey().toString());
             m.put("market_slug", t.slug());
             m.put("side", t.side().name());
             m.put("price", t.price().format());
@@ -191,6 +196,18 @@ public final class TradesCommand implements Callable<Integer> {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("trades", trades);
+        Map<String, Object> markets = new LinkedHashMap<>();
+        for (MarketPnl m : MarketPnl.of(s.trades()).values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("trades", m.trades());
+            row.put("open", m.open());
+            row.put("wins", m.wins());
+            row.put("losses", m.losses());
+            row.put("pnl", m.pnl().format());
+            row.put("fees", m.fees().format());
+            markets.put(m.market(), row);
+        }
+        root.put("markets", markets);
         root.put("ledger_entries", s.ledger().size());
         root.put("balance", ledgerBalance(s).format());
         root.put("recomputed_balance", recomputedBalance(s).format());

@@ -3,7 +3,9 @@ package updown.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import updown.domain.MarketKey;
 import updown.domain.Ratio;
 import updown.domain.Usd;
 
@@ -23,7 +25,29 @@ public record BotConfig(
         Dashboard dashboard,
         Recorder recorder,
         Live live,
-        Sim sim) {
+        Sim sim,
+        Map<MarketKey, MarketSettings> marketSettings) {
+
+    public BotConfig {
+        marketSettings = Map.copyOf(marketSettings);
+    }
+
+    /**
+     * The config one market trades with: its own trading and strategy settings (the global ones overridden by its
+     * {@code <ASSET>_<WINDOW>_<SETTING>} values), everything else shared.
+     */
+    public BotConfig forMarket(MarketKey key) {
+        MarketSettings m = marketSettings.get(key);
+        if (m == null || (m.trading().equals(trading) && m.strategies().equals(strategies))) {
+            return this;
+        }
+        return new BotConfig(mode, m.trading(), m.strategies(), engine, risk, storage, market, telegram, dashboard,
+                recorder, live, sim, marketSettings);
+    }
+
+    /** One market's trading and strategy settings after its overrides. */
+    public record MarketSettings(Trading trading, Strategies strategies) {
+    }
 
     public enum SizingMode { FIXED, PERCENT }
 
@@ -47,8 +71,14 @@ public record BotConfig(
     public record Engine(FillModel fillModel, Ratio slippagePct, FeeModel feeModel, Ratio feePct) {
     }
 
-    /** Circuit breaker limits. */
-    public record Risk(Ratio maxDrawdownLimit, Usd maxDailyLoss) {
+    /**
+     * Circuit breaker limits (on the whole portfolio) and exposure caps: the cost of open positions allowed in one
+     * market series and in all of them together; {@link Usd#ZERO} means no cap.
+     */
+    public record Risk(Ratio maxDrawdownLimit, Usd maxDailyLoss, Usd maxMarketExposure, Usd maxTotalExposure) {
+        public Risk(Ratio maxDrawdownLimit, Usd maxDailyLoss) {
+            this(maxDrawdownLimit, maxDailyLoss, Usd.ZERO, Usd.ZERO);
+        }
     }
 
     /** Where state lives. */
@@ -68,12 +98,21 @@ public record BotConfig(
 
     /** Market data endpoints and feed behaviour. */
     public record MarketData(URI gammaApiUrl, URI clobApiUrl, URI clobWsUrl, URI binanceRestUrl, URI binanceWsUrl,
-                             URI rtdsWsUrl, List<String> assets, List<Integer> windowMinutes, String binanceSymbol,
+                             URI rtdsWsUrl, List<MarketKey> markets,
                              long scanIntervalMs, long bookStaleMs, long bookCheckIntervalMs, long priceStaleMs,
                              long reconnectDelayMaxMs, long httpTimeoutMs, String userAgent, int candleHistory) {
         public MarketData {
-            assets = List.copyOf(assets);
-            windowMinutes = List.copyOf(windowMinutes);
+            markets = List.copyOf(markets);
+        }
+
+        /** The distinct assets of the markets, in MARKETS order (one Binance and one Chainlink symbol each). */
+        public List<String> assets() {
+            return markets.stream().map(MarketKey::asset).distinct().toList();
+        }
+
+        /** The distinct window lengths of the markets, in MARKETS order. */
+        public List<Integer> windowMinutes() {
+            return markets.stream().map(MarketKey::windowMinutes).distinct().toList();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import updown.domain.MarketKey;
 
 
 /**
@@ -26,6 +27,15 @@ public final class ConfigLoader {
     static final String DEFAULTS_RESOURCE = "/conf/config.json";
     static final Set<String> SECRETS = Set.of("TELEGRAM_BOT_TOKEN", "DASHBOARD_TOKEN", "PRIVATE_KEY", "CLOB_API_KEY",
             "CLOB_API_SECRET", "CLOB_API_PASSPHRASE");
+    /**
+     * Settings a market may override with {@code <ASSET>_<WINDOW>_<NAME>} (e.g. {@code ETH_15M_EMA_FAST}): the
+     * strategy group and the entry rules; everything else (sizing, risk, feeds) is shared by all markets.
+     */
+    public static final Set<String> PER_MARKET = Set.of("ENSEMBLE_MIN_VOTES", "EMA_FAST", "EMA_SLOW",
+            "MOMENTUM_LOOKBACK", "OBI_THRESHOLD", "OBI_DEPTH", "ARB_MIN_MARGIN", "ARB_ENABLED", "CONFIDENCE_THRESHOLD",
+            "MAX_ENTRY_PRICE");
+    private static final java.util.regex.Pattern OVERRIDE_NAME = java.util.regex.Pattern.compile(
+            "^[A-Z0-9]{2,10}_\\d{1,4}M_([A-Z_]+)$");
     private static final Set<String> HTTP = Set.of("http", "https");
     private static final Set<String> WS = Set.of("ws", "wss");
 
@@ -69,13 +79,24 @@ public final class ConfigLoader {
                 merged.put(key, v);
             }
         }
+        environment.forEach((key, v) -> {
+            if (isMarketOverride(key)) {
+                merged.put(key, v);
+            }
+        });
         for (Map.Entry<String, String> e : overrides.entrySet()) {
-            if (!defaults.containsKey(e.getKey())) {
+            if (!names.isSetting(e.getKey())) {
                 return new Result(null, List.of(names.notASetting(e.getKey())), warnings, Set.of());
             }
             merged.put(e.getKey(), e.getValue());
         }
         return fromMap(merged, warnings);
+    }
+
+    /** A per-market override's name: {@code <ASSET>_<N>M_<SETTING>} with SETTING one of {@link #PER_MARKET}. */
+    static boolean isMarketOverride(String key) {
+        java.util.regex.Matcher m = OVERRIDE_NAME.matcher(key);
+        return m.matches() && PER_MARKET.contains(m.group(1));
     }
 
     /** Builds a config from a complete map of raw values (tests, backtest variants). */
@@ -121,30 +142,8 @@ public final class ConfigLoader {
     private static BotConfig read(SettingsReader r, Map<String, String> raw) {
         TradingMode mode = r.choice("TRADING_MODE", TradingMode.class, TradingMode.PAPER);
 
-        BotConfig.Trading trading = new BotConfig.Trading(
-                r.usd("INITIAL_BALANCE", false),
-                r.choice("SIZING_MODE", BotConfig.SizingMode.class, BotConfig.SizingMode.FIXED),
-                r.usd("BET_SIZE", false),
-                r.ratio("POSITION_SIZE_PCT", false),
-                r.usd("MIN_BET_SIZE", false),
-                r.ratio("MAX_ENTRY_PRICE", false),
-                r.ratio("CONFIDENCE_THRESHOLD", true),
-                r.integer("TICK_INTERVAL_MS", 100L, 3_600_000L));
-
-        int emaFast = r.integer("EMA_FAST", 1, 500);
-        int emaSlow = r.integer("EMA_SLOW", 2, 1000);
-        if (emaFast >= emaSlow) {
-            r.problem("EMA_FAST=" + emaFast + ": must be < EMA_SLOW (" + emaSlow + ")");
-        }
-        BotConfig.Strategies strategies = new BotConfig.Strategies(
-                r.integer("ENSEMBLE_MIN_VOTES", 1, 10),
-                emaFast,
-                emaSlow,
-                r.integer("MOMENTUM_LOOKBACK", 1, 500),
-                r.ratio("OBI_THRESHOLD", false),
-                r.integer("OBI_DEPTH", 1, 1000),
-                r.ratio("ARB_MIN_MARGIN", true),
-                r.bool("ARB_ENABLED"));
+        BotConfig.Trading trading = trading(r);
+        BotConfig.Strategies strategies = strategies(r);
 
         BotConfig.Engine engine = new BotConfig.Engine(
                 r.choice("FILL_MODEL", BotConfig.FillModel.class, BotConfig.FillModel.BOOK),
@@ -154,7 +153,9 @@ public final class ConfigLoader {
 
         BotConfig.Risk risk = new BotConfig.Risk(
                 r.ratio("MAX_DRAWDOWN_LIMIT", false),
-                r.usd("MAX_DAILY_LOSS", false));
+                r.usd("MAX_DAILY_LOSS", false),
+                r.usd("MAX_MARKET_EXPOSURE", true),
+                r.usd("MAX_TOTAL_EXPOSURE", true));
 
         Path dataDir = r.path("DATA_DIR");
         String dbRaw = r.string("DB_PATH");
@@ -169,9 +170,7 @@ public final class ConfigLoader {
                 r.url("BINANCE_REST_URL", HTTP),
                 r.url("BINANCE_WS_URL", WS),
                 r.url("RTDS_WS_URL", WS),
-                r.list("MARKET_ASSETS", s -> requireSymbol(s).toUpperCase(Locale.ROOT), "an asset symbol"),
-                r.list("MARKET_WINDOW_MINUTES", ConfigLoader::windowMinutes, "5, 15, 60 or another divisor of a day"),
-                r.string("BINANCE_SYMBOL").toUpperCase(Locale.ROOT),
+                markets(r),
                 r.integer("SCAN_INTERVAL_MS", 1_000L, 3_600_000L),
                 r.integer("BOOK_STALE_MS", 100L, 3_600_000L),
                 r.integer("BOOK_CHECK_INTERVAL_MS", 1_000L, 3_600_000L),
@@ -180,20 +179,20 @@ public final class ConfigLoader {
                 r.integer("HTTP_TIMEOUT_MS", 100L, 300_000L),
                 r.string("HTTP_USER_AGENT"),
                 r.integer("CANDLE_HISTORY", 10, 10_000));
-        if (market.assets().isEmpty()) {
-            r.problem("MARKET_ASSETS=: must name at least one asset (e.g. BTC)");
+        Map<MarketKey, BotConfig.MarketSettings> perMarket = new LinkedHashMap<>();
+        for (MarketKey key : market.markets()) {
+            SettingsReader own = r.overriding(key.settingPrefix(), PER_MARKET);
+            perMarket.put(key, new BotConfig.MarketSettings(trading(own), strategies(own)));
+            for (String e : own.errors()) {
+                if (!r.errors().contains(e)) {
+                    r.problem(e);
+                }
+            }
         }
-        if (market.windowMinutes().isEmpty()) {
-            r.problem("MARKET_WINDOW_MINUTES=: must name at least one window length (e.g. 5)");
-        }
-        // one Binance stream feeds the Directional strategy of every market: each market's asset must be its base,
-        // or ETH markets would be traded on BTC candles
-        if (market.assets().size() > 1) {
-            r.problem("MARKET_ASSETS=" + String.join(",", market.assets()) + ": one asset per bot (there is one "
-                    + "BINANCE_SYMBOL price feed); run one bot per asset");
-        } else if (market.assets().size() == 1 && !market.binanceSymbol().startsWith(market.assets().get(0))) {
-            r.problem("BINANCE_SYMBOL=" + market.binanceSymbol() + ": must be the price of MARKET_ASSETS="
-                    + market.assets().get(0) + " (e.g. " + market.assets().get(0) + "USDT)");
+        for (String key : raw.keySet()) {
+            if (isMarketOverride(key) && market.markets().stream().noneMatch(k -> key.startsWith(k.settingPrefix()))) {
+                r.problem(key + ": overrides a market not in MARKETS=" + r.string("MARKETS"));
+            }
         }
 
         BotConfig.Telegram telegram = new BotConfig.Telegram(
@@ -240,22 +239,62 @@ public final class ConfigLoader {
                     + trading.initialBalance() + ")");
         }
         return new BotConfig(mode, trading, strategies, engine, risk, storage, market, telegram, dashboard, recorder,
-                live, sim);
+                live, sim, perMarket);
     }
 
-    private static String requireSymbol(String s) {
-        if (!s.matches("[A-Za-z0-9]{2,10}")) {
-            throw new IllegalArgumentException(s);
-        }
-        return s;
+    private static BotConfig.Trading trading(SettingsReader r) {
+        return new BotConfig.Trading(
+                r.usd("INITIAL_BALANCE", false),
+                r.choice("SIZING_MODE", BotConfig.SizingMode.class, BotConfig.SizingMode.FIXED),
+                r.usd("BET_SIZE", false),
+                r.ratio("POSITION_SIZE_PCT", false),
+                r.usd("MIN_BET_SIZE", false),
+                r.ratio("MAX_ENTRY_PRICE", false),
+                r.ratio("CONFIDENCE_THRESHOLD", true),
+                r.integer("TICK_INTERVAL_MS", 100L, 3_600_000L));
     }
 
-    private static Integer windowMinutes(String s) {
-        int m = Integer.parseInt(s);
-        if (m <= 0 || 1440 % m != 0) {
-            throw new IllegalArgumentException(s);
+    private static BotConfig.Strategies strategies(SettingsReader r) {
+        int emaFast = r.integer("EMA_FAST", 1, 500);
+        int emaSlow = r.integer("EMA_SLOW", 2, 1000);
+        if (emaFast >= emaSlow) {
+            r.problem(r.shown("EMA_FAST") + "=" + emaFast + ": must be < " + r.shown("EMA_SLOW") + " (" + emaSlow + ")");
         }
-        return m;
+        return new BotConfig.Strategies(
+                r.integer("ENSEMBLE_MIN_VOTES", 1, 10),
+                emaFast,
+                emaSlow,
+                r.integer("MOMENTUM_LOOKBACK", 1, 500),
+                r.ratio("OBI_THRESHOLD", false),
+                r.integer("OBI_DEPTH", 1, 1000),
+                r.ratio("ARB_MIN_MARGIN", true),
+                r.bool("ARB_ENABLED"));
+    }
+
+    /** MARKETS: comma-separated asset-window keys, at least one, no repeats; one error line for what is wrong. */
+    private static List<MarketKey> markets(SettingsReader r) {
+        String v = r.string("MARKETS");
+        List<MarketKey> out = new java.util.ArrayList<>();
+        for (String part : v.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                MarketKey k = MarketKey.parse(part);
+                if (out.contains(k)) {
+                    r.problem("MARKETS=" + v + ": " + k + " is listed twice");
+                    return out;
+                }
+                out.add(k);
+            } catch (IllegalArgumentException e) {
+                r.problem("MARKETS=" + v + ": '" + part.strip() + "' " + e.getMessage());
+                return out;
+            }
+        }
+        if (out.isEmpty()) {
+            r.problem("MARKETS=" + v + ": must name at least one market (e.g. btc-5m)");
+        }
+        return out;
     }
 
     /** Every setting name the loader knows (= the defaults' keys), sorted. */

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The names of the settings, and which setting a name that is not one was probably meant to be: a mistyped name in
@@ -18,6 +20,8 @@ import java.util.TreeSet;
  * part after the market prefix, and put the prefix back on the suggestion.
  */
 public final class SettingNames {
+    /** {@code <ASSET>_<N>M_} then the rest: the shape of a per-market override's name. */
+    private static final Pattern MARKET_PREFIX = Pattern.compile("^([A-Z0-9]{2,10}_\\d{1,4}M_)([A-Z_]+)$");
     private final Set<String> known;
 
     public SettingNames(Collection<String> known) {
@@ -29,19 +33,29 @@ public final class SettingNames {
         return new SettingNames(ConfigLoader.knownNames(workDir));
     }
 
+    /** A setting's own name, or a per-market override of one ({@code ETH_15M_EMA_FAST}). */
     public boolean isSetting(String name) {
-        return known.contains(name);
+        return known.contains(name) || ConfigLoader.isMarketOverride(name);
     }
 
     /** The setting {@code name} is a typo of (the nearest; the first in order among equally near ones), if any. */
     public Optional<String> closest(String name) {
-        if (known.contains(name)) {
+        if (isSetting(name)) {
             return Optional.empty();
         }
         String upper = name.toUpperCase(Locale.ROOT);
+        Matcher override = MARKET_PREFIX.matcher(upper);
+        if (override.matches()) {
+            // ETH_15M_EMA_FASTT: the market part is fine, the setting part is the typo
+            return nearest(override.group(2), ConfigLoader.PER_MARKET).map(s -> override.group(1) + s);
+        }
+        return nearest(upper, known);
+    }
+
+    private static Optional<String> nearest(String upper, Collection<String> candidates) {
         String best = null;
-        int bestDistance = reach(name) + 1;
-        for (String candidate : known) {
+        int bestDistance = reach(upper) + 1;
+        for (String candidate : new TreeSet<>(candidates)) {
             int d = EditDistance.between(upper, candidate);
             if (d < bestDistance) {
                 best = candidate;

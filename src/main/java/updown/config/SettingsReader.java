@@ -25,10 +25,39 @@ final class SettingsReader {
     private final Set<String> secrets;
     private final Set<String> read = new LinkedHashSet<>();
     private final List<String> errors = new ArrayList<>();
+    /** Names whose value came from a per-market override, and that override's name (shown in errors). */
+    private final Map<String, String> shownAs;
 
     SettingsReader(Map<String, String> raw, Set<String> secrets) {
+        this(raw, secrets, Map.of());
+    }
+
+    private SettingsReader(Map<String, String> raw, Set<String> secrets, Map<String, String> shownAs) {
         this.raw = raw;
         this.secrets = secrets;
+        this.shownAs = shownAs;
+    }
+
+    /**
+     * A reader for one market: each name in {@code overridable} reads {@code prefix + name} when that is set, else
+     * the global name; its errors name the setting the value came from ({@code ETH_15M_EMA_FAST=...}).
+     */
+    SettingsReader overriding(String prefix, Set<String> overridable) {
+        Map<String, String> merged = new java.util.HashMap<>(raw);
+        Map<String, String> shown = new java.util.HashMap<>();
+        for (String name : overridable) {
+            String v = raw.get(prefix + name);
+            if (v != null && !v.isBlank()) {
+                merged.put(name, v);
+                shown.put(name, prefix + name);
+            }
+        }
+        return new SettingsReader(merged, secrets, shown);
+    }
+
+    /** The name a setting is reported under: its per-market override's when the value came from there. */
+    String shown(String name) {
+        return shownAs.getOrDefault(name, name);
     }
 
     List<String> errors() {
@@ -47,7 +76,7 @@ final class SettingsReader {
 
     private void error(String name, String value, String problem) {
         String shown = secrets.contains(name) ? "<hidden>" : value;
-        errors.add(name + "=" + shown + ": " + problem);
+        errors.add(shown(name) + "=" + shown + ": " + problem);
     }
 
     String string(String name) {

@@ -40,11 +40,23 @@ public sealed interface MarketEvent {
     record BookHealth(String tokenId, boolean stale, String reason, Instant at) implements MarketEvent {
     }
 
-    /** A 1-minute BTC kline: {@code candle.closed()} marks the final version of that minute. */
-    record CandleUpdated(Candle candle, Instant at) implements MarketEvent {
+    /**
+     * A 1-minute kline of one asset's reference price: {@code candle.closed()} marks the final version of that minute.
+     *
+     * @param asset upper-case asset symbol ("BTC") whose markets this candle feeds
+     */
+    record CandleUpdated(String asset, Candle candle, Instant at) implements MarketEvent {
+        /** A BTC candle (the single-asset default, and what a version-1 tape holds). */
+        public CandleUpdated(Candle candle, Instant at) {
+            this("BTC", candle, at);
+        }
     }
 
-    /** The reference feed's verdict on itself (e.g. "binance" stale after PRICE_STALE_MS without an update). */
+    /**
+     * The reference feed's verdict on itself (e.g. "binance" stale after PRICE_STALE_MS without an update). A feed
+     * named {@code binance:ETH} is the Binance stream of one asset and stops only that asset's markets; plain
+     * {@code binance} covers every asset.
+     */
     record FeedHealth(String feed, boolean stale, String reason, Instant at) implements MarketEvent {
     }
 

@@ -49,6 +49,16 @@ public sealed interface PortfolioCommand {
     record GetDailySnapshots() implements PortfolioCommand {
     }
 
+    /** Reply: {@link MarketPnls}, every trade grouped by market series. */
+    record GetMarketPnl() implements PortfolioCommand {
+    }
+
+    record MarketPnls(java.util.List<MarketPnl> markets) {
+        public MarketPnls {
+            markets = java.util.List.copyOf(markets);
+        }
+    }
+
     /** Health probe: replies {@link ResultCode#OK} only after a round trip to the repository succeeded. */
     record CheckStorage() implements PortfolioCommand {
     }

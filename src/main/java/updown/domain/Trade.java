@@ -66,6 +66,11 @@ public record Trade(
                 fill.externalId());
     }
 
+    /** The market series of this trade ({@code eth-15m}), read from its slug; null for a slug of another shape. */
+    public MarketKey marketKey() {
+        return MarketKey.fromSlug(slug).orElse(null);
+    }
+
     public boolean isOpen() {
         return status == TradeStatus.OPEN;
     }

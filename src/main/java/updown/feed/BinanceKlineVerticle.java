@@ -5,8 +5,10 @@ import io.vertx.core.VerticleBase;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -29,13 +31,14 @@ import updown.net.WsConnection;
 import updown.time.BotClock;
 
 /**
- * BTC 1-minute klines from the Binance websocket ({@code <symbol>@kline_1m} on the combined stream), published as
- * {@link MarketEvent.CandleUpdated}: every in-progress update with {@code closed=false} (so freshness is visible),
+ * 1-minute klines of every traded asset ({@code <ASSET>USDT}) from one Binance websocket (all
+ * {@code <symbol>@kline_1m} streams on one combined-stream socket), published as {@link MarketEvent.CandleUpdated}
+ * carrying the asset. Per symbol: every in-progress update with {@code closed=false} (so freshness is visible),
  * each minute's final candle once with {@code closed=true}, strictly in order. After every (re)connect, and whenever
  * a closed candle does not follow the last one, the missing closed candles are fetched over REST klines first:
  * no gap, no duplicate (idempotent by open time). Reconnects on the server's {@code serverShutdown}, before the
  * forced 24 h close, and when silent. Publishes {@link MarketEvent.FeedHealth} "binance" after PRICE_STALE_MS
- * without a kline and again when klines resume.
+ * without a kline and again when klines resume ({@code binance:<ASSET>} per asset when several are traded).
  */
 public final class BinanceKlineVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceKlineVerticle.class);
@@ -48,17 +51,13 @@ public final class BinanceKlineVerticle extends VerticleBase {
     private final BotClock clock;
     private final RandomGenerator random;
     private final Counters counters = new Counters();
-    private CandleSeries series;
-    private final TreeMap<Long, Candle> pending = new TreeMap<>();
+    /** One per asset, keyed by its upper-case Binance symbol ("ETHUSDT"), in MARKETS order. */
+    private final Map<String, SymbolFeed> feeds = new LinkedHashMap<>();
     private ClockScheduler scheduler;
     private HttpJsonClient http;
     private WsConnection ws;
-    private FeedWatch watch;
     private FailureLog frameErrors;
-    private Backoff backfillBackoff;
     private static final int MAX_LAG_RETRIES = 3;
-    private boolean backfilling;
-    private int lagRetries;
     private Instant connectedAt;
     private Instant lastMessage;
 
@@ -76,20 +75,24 @@ public final class BinanceKlineVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         LocalRecordCodec.register(vertx.eventBus());
-        series = new CandleSeries(cfg.candleHistory());
         scheduler = new ClockScheduler(vertx, clock);
-        watch = new FeedWatch(FEED, cfg.priceStaleMs(), clock.instant());
         frameErrors = new FailureLog(LOG, "binance frames");
-        backfillBackoff = new Backoff(500, Math.max(500, cfg.reconnectDelayMaxMs()), random);
+        List<String> assets = cfg.assets();
+        for (String asset : assets) {
+            // one asset keeps the plain feed name; several name each asset's stream so a stale one stops only its own
+            String feed = assets.size() == 1 ? FEED : feedOf(asset);
+            feeds.put(asset + "USDT", new SymbolFeed(asset, feed));
+        }
         http = new HttpJsonClient(vertx, scheduler, cfg, random, counters, "binance-rest", 3);
-        String stream = cfg.binanceSymbol().toLowerCase(Locale.ROOT) + "@kline_1m";
-        ws = new WsConnection(vertx, scheduler, cfg, URI.create(Urls.join(cfg.binanceWsUrl(), "/stream?streams=" + stream)),
+        String streams = String.join("/", feeds.keySet().stream()
+                .map(sym -> sym.toLowerCase(Locale.ROOT) + "@kline_1m").toList());
+        ws = new WsConnection(vertx, scheduler, cfg, URI.create(Urls.join(cfg.binanceWsUrl(), "/stream?streams=" + streams)),
                 random, counters, "binance", new WsConnection.Listener() {
                     @Override
                     public void onOpen() {
                         connectedAt = clock.instant();
                         lastMessage = connectedAt;
-                        backfill();
+                        feeds.values().forEach(SymbolFeed::backfill);
                     }
 
                     @Override
@@ -116,7 +119,9 @@ public final class BinanceKlineVerticle extends VerticleBase {
 
     private void watchdog() {
         Instant now = clock.instant();
-        watch.check(now).ifPresent(this::publish);
+        for (SymbolFeed f : feeds.values()) {
+            f.watch.check(now).ifPresent(this::publish);
+        }
         if (!ws.isOpen() || connectedAt == null) {
             return;
         }
@@ -153,136 +158,167 @@ public final class BinanceKlineVerticle extends VerticleBase {
     }
 
     private void onKline(BinanceMessage.Kline k, Instant now) {
-        if (!k.symbol().equalsIgnoreCase(cfg.binanceSymbol()) || !"1m".equals(k.interval())) {
+        SymbolFeed f = feeds.get(k.symbol().toUpperCase(Locale.ROOT));
+        if (f == null || !"1m".equals(k.interval())) {
             counters.inc("klines.other-stream");
             return;
         }
-        counters.inc("klines.frames");
-        watch.onUpdate(now).ifPresent(this::publish);
-        Candle c = k.candle();
-        if (!c.closed()) {
-            if (c.openTime().toEpochMilli() > series.lastOpenMs()) {
-                publish(new MarketEvent.CandleUpdated(c, now));
+        f.onKline(k, now);
+    }
+
+    /** The feed name of one asset's stream when several share the socket: {@code binance:ETH}. */
+    public static String feedOf(String asset) {
+        return FEED + ":" + asset;
+    }
+
+    /**
+     * One symbol's candles on the shared socket: its own series, backfill and freshness, so a gap or a silence in
+     * one symbol is repaired or reported for that symbol alone.
+     */
+    private final class SymbolFeed {
+        private final String asset;
+        private final String symbol;
+        private final CandleSeries series = new CandleSeries(cfg.candleHistory());
+        private final TreeMap<Long, Candle> pending = new TreeMap<>();
+        private final FeedWatch watch;
+        private final Backoff backfillBackoff = new Backoff(500, Math.max(500, cfg.reconnectDelayMaxMs()), random);
+        private boolean backfilling;
+        private int lagRetries;
+
+        SymbolFeed(String asset, String feed) {
+            this.asset = asset;
+            this.symbol = asset + "USDT";
+            this.watch = new FeedWatch(feed, cfg.priceStaleMs(), clock.instant());
+        }
+
+        private void onKline(BinanceMessage.Kline k, Instant now) {
+            counters.inc("klines.frames");
+            watch.onUpdate(now).ifPresent(BinanceKlineVerticle.this::publish);
+            Candle c = k.candle();
+            if (!c.closed()) {
+                if (c.openTime().toEpochMilli() > series.lastOpenMs()) {
+                    publish(new MarketEvent.CandleUpdated(asset, c, now));
+                }
+                return;
             }
-            return;
-        }
-        if (backfilling) {
-            pending.put(c.openTime().toEpochMilli(), c);
-            return;
-        }
-        switch (series.fit(c)) {
-            case DUPLICATE -> counters.inc("klines.duplicates");
-            case NEXT, FIRST -> append(c, now);
-            case GAP -> {
-                counters.inc("klines.gaps-detected");
+            if (backfilling) {
                 pending.put(c.openTime().toEpochMilli(), c);
-                backfill();
-            }
-        }
-    }
-
-    private void append(Candle c, Instant now) {
-        series.append(c);
-        counters.inc("klines.closed-published");
-        publish(new MarketEvent.CandleUpdated(c, now));
-    }
-
-    /** Fetches the closed candles after the last one we hold (or the configured history on first start). */
-    private void backfill() {
-        if (backfilling) {
-            return;
-        }
-        backfilling = true;
-        counters.inc("backfill.runs");
-        Instant now = clock.instant();
-        long from = series.isEmpty()
-                ? Math.floorDiv(now.toEpochMilli(), CandleSeries.MINUTE_MS) * CandleSeries.MINUTE_MS
-                - (long) cfg.candleHistory() * CandleSeries.MINUTE_MS
-                : series.lastOpenMs() + CandleSeries.MINUTE_MS;
-        fetchFrom(from);
-    }
-
-    private void fetchFrom(long fromMs) {
-        String q = "/api/v3/klines?symbol=" + Urls.enc(cfg.binanceSymbol().toUpperCase(Locale.ROOT))
-                + "&interval=1m&startTime=" + fromMs + "&limit=" + REST_LIMIT;
-        http.get(cfg.binanceRestUrl(), q).onComplete(ar -> {
-            if (ar.failed() || !ar.result().ok()) {
-                retryBackfill(ar.failed() ? ar.cause().getMessage() : "HTTP " + ar.result().status(), fromMs);
                 return;
             }
-            HttpReply reply = ar.result();
-            Instant now = clock.instant();
-            ParseResult<List<Candle>> rows = BinanceParser.parseRestKlines(reply.body(), now);
-            if (!rows.isOk()) {
-                counters.parseError(rows.error());
-                retryBackfill(rows.error().toString(), fromMs);
-                return;
-            }
-            backfillBackoff.reset();
-            long lastBefore = series.lastOpenMs();
-            for (Candle c : rows.value()) {
-                if (!c.closed()) {
-                    continue;
-                }
-                switch (series.fit(c)) {
-                    case DUPLICATE -> counters.inc("backfill.duplicates-skipped");
-                    case NEXT, FIRST -> {
-                        counters.inc("backfill.candles");
-                        append(c, now);
-                    }
-                    case GAP -> {
-                        // Binance itself has no candle for those minutes (an exchange outage): nothing to fill with
-                        counters.inc("backfill.venue-gaps");
-                        LOG.warn("binance has no klines between {} and {}; continuing after the hole",
-                                Instant.ofEpochMilli(series.lastOpenMs() + CandleSeries.MINUTE_MS), c.openTime());
-                        append(c, now);
-                    }
-                }
-            }
-            boolean fullPage = rows.value().size() >= REST_LIMIT && series.lastOpenMs() > lastBefore;
-            if (fullPage) {
-                fetchFrom(series.lastOpenMs() + CandleSeries.MINUTE_MS);
-                return;
-            }
-            finishBackfill(now);
-        });
-    }
-
-    private void retryBackfill(String why, long fromMs) {
-        counters.inc("backfill.failures");
-        long delay = backfillBackoff.next();
-        LOG.debug("binance backfill failed ({}); retrying in {} ms", why, delay);
-        scheduler.after(delay, () -> fetchFrom(fromMs));
-    }
-
-    /** Replays the closed candles the socket delivered during the backfill, in order, skipping what REST gave. */
-    private void finishBackfill(Instant now) {
-        backfilling = false;
-        if (pending.isEmpty()) {
-            lagRetries = 0;
-        }
-        while (!pending.isEmpty()) {
-            Candle c = pending.pollFirstEntry().getValue();
             switch (series.fit(c)) {
                 case DUPLICATE -> counters.inc("klines.duplicates");
                 case NEXT, FIRST -> append(c, now);
                 case GAP -> {
-                    if (lagRetries >= MAX_LAG_RETRIES) {
-                        LOG.warn("binance REST never served the klines before {}; continuing after the hole",
-                                c.openTime());
-                        counters.inc("backfill.venue-gaps");
-                        lagRetries = 0;
-                        append(c, now);
+                    counters.inc("klines.gaps-detected");
+                    pending.put(c.openTime().toEpochMilli(), c);
+                    backfill();
+                }
+            }
+        }
+
+        private void append(Candle c, Instant now) {
+            series.append(c);
+            counters.inc("klines.closed-published");
+            publish(new MarketEvent.CandleUpdated(asset, c, now));
+        }
+
+        /** Fetches the closed candles after the last one we hold (or the configured history on first start). */
+        private void backfill() {
+            if (backfilling) {
+                return;
+            }
+            backfilling = true;
+            counters.inc("backfill.runs");
+            Instant now = clock.instant();
+            long from = series.isEmpty()
+                    ? Math.floorDiv(now.toEpochMilli(), CandleSeries.MINUTE_MS) * CandleSeries.MINUTE_MS
+                    - (long) cfg.candleHistory() * CandleSeries.MINUTE_MS
+                    : series.lastOpenMs() + CandleSeries.MINUTE_MS;
+            fetchFrom(from);
+        }
+
+        private void fetchFrom(long fromMs) {
+            String q = "/api/v3/klines?symbol=" + Urls.enc(symbol)
+                    + "&interval=1m&startTime=" + fromMs + "&limit=" + REST_LIMIT;
+            http.get(cfg.binanceRestUrl(), q).onComplete(ar -> {
+                if (ar.failed() || !ar.result().ok()) {
+                    retryBackfill(ar.failed() ? ar.cause().getMessage() : "HTTP " + ar.result().status(), fromMs);
+                    return;
+                }
+                HttpReply reply = ar.result();
+                Instant now = clock.instant();
+                ParseResult<List<Candle>> rows = BinanceParser.parseRestKlines(reply.body(), now);
+                if (!rows.isOk()) {
+                    counters.parseError(rows.error());
+                    retryBackfill(rows.error().toString(), fromMs);
+                    return;
+                }
+                backfillBackoff.reset();
+                long lastBefore = series.lastOpenMs();
+                for (Candle c : rows.value()) {
+                    if (!c.closed()) {
                         continue;
                     }
-                    // REST did not have these minutes yet; hold the candle and ask again shortly
-                    lagRetries++;
-                    pending.put(c.openTime().toEpochMilli(), c);
-                    counters.inc("backfill.rest-lagging");
-                    backfilling = true;
-                    long from = series.lastOpenMs() + CandleSeries.MINUTE_MS;
-                    scheduler.after(backfillBackoff.next(), () -> fetchFrom(from));
+                    switch (series.fit(c)) {
+                        case DUPLICATE -> counters.inc("backfill.duplicates-skipped");
+                        case NEXT, FIRST -> {
+                            counters.inc("backfill.candles");
+                            append(c, now);
+                        }
+                        case GAP -> {
+                            // Binance itself has no candle for those minutes (an exchange outage): nothing to fill with
+                            counters.inc("backfill.venue-gaps");
+                            LOG.warn("binance has no {} klines between {} and {}; continuing after the hole", symbol,
+                                    Instant.ofEpochMilli(series.lastOpenMs() + CandleSeries.MINUTE_MS), c.openTime());
+                            append(c, now);
+                        }
+                    }
+                }
+                boolean fullPage = rows.value().size() >= REST_LIMIT && series.lastOpenMs() > lastBefore;
+                if (fullPage) {
+                    fetchFrom(series.lastOpenMs() + CandleSeries.MINUTE_MS);
                     return;
+                }
+                finishBackfill(now);
+            });
+        }
+
+        private void retryBackfill(String why, long fromMs) {
+            counters.inc("backfill.failures");
+            long delay = backfillBackoff.next();
+            LOG.debug("binance {} backfill failed ({}); retrying in {} ms", symbol, why, delay);
+            scheduler.after(delay, () -> fetchFrom(fromMs));
+        }
+
+        /** Replays the closed candles the socket delivered during the backfill, in order, skipping what REST gave. */
+        private void finishBackfill(Instant now) {
+            backfilling = false;
+            if (pending.isEmpty()) {
+                lagRetries = 0;
+            }
+            while (!pending.isEmpty()) {
+                Candle c = pending.pollFirstEntry().getValue();
+                switch (series.fit(c)) {
+                    case DUPLICATE -> counters.inc("klines.duplicates");
+                    case NEXT, FIRST -> append(c, now);
+                    case GAP -> {
+                        if (lagRetries >= MAX_LAG_RETRIES) {
+                            LOG.warn("binance REST never served the {} klines before {}; continuing after the hole", symbol,
+                                    c.openTime());
+                            counters.inc("backfill.venue-gaps");
+                            lagRetries = 0;
+                            append(c, now);
+                            continue;
+                        }
+                        // REST did not have these minutes yet; hold the candle and ask again shortly
+                        lagRetries++;
+                        pending.put(c.openTime().toEpochMilli(), c);
+                        counters.inc("backfill.rest-lagging");
+                        backfilling = true;
+                        long from = series.lastOpenMs() + CandleSeries.MINUTE_MS;
+                        scheduler.after(backfillBackoff.next(), () -> fetchFrom(from));
+                        return;
+                    }
                 }
             }
         }

@@ -14,7 +14,7 @@ import updown.domain.TraderTicked;
  * <ul>
  *   <li>the trader ticked at most {@code maxAgeMs} ago (HEALTH_MAX_AGE_MS) on the bot's clock; a tick stamped further
  *       in the future than that window is not trusted either (a corrupt or foreign timestamp);</li>
- *   <li>the BTC price feed was fresh at that tick;</li>
+ *   <li>the price feed was fresh at that tick (for at least one asset);</li>
  *   <li>the books were not all stale: with active markets, at least one of their books was live.</li>
  * </ul>
  */
@@ -71,7 +71,7 @@ public final class Freshness {
             return problems;
         }
         if (!tick.candlesFresh()) {
-            problems.add("the BTC price feed is stale");
+            problems.add("the price feed is stale (no asset has fresh candles)");
         }
         if (allBooksStale(tick)) {
             problems.add("all " + tick.staleBooks() + " order books of " + tick.activeMarkets()

@@ -22,6 +22,7 @@ import updown.config.BotConfig;
 import updown.domain.Market;
 import updown.domain.MarketCommand;
 import updown.domain.MarketEvent;
+import updown.domain.MarketKey;
 import updown.domain.Resolution;
 import updown.feed.ReferenceWindow;
 import updown.net.ClockScheduler;
@@ -32,7 +33,7 @@ import updown.time.BotClock;
 /**
  * Finds the up/down markets through Gamma and decides when they resolved.
  *
- * <p>Every SCAN_INTERVAL_MS: looks up the current and next window of every asset × window length by slug, every
+ * <p>Every SCAN_INTERVAL_MS: looks up the current and next window of every configured market (MARKETS) by slug, every
  * {@value #BROAD_EVERY}th cycle also a broader search matched by {@link SlugMatcher}; publishes
  * {@link MarketEvent.MarketDiscovered} when a market is new or its metadata changed. Then checks every tracked
  * market past its end, and every market named by {@link MarketCommand.LookupMarkets}, until it resolved by
@@ -87,7 +88,7 @@ public final class MarketScannerVerticle extends VerticleBase {
         this.cfg = config.market();
         this.clock = clock;
         this.random = random;
-        this.matcher = new SlugMatcher(cfg.assets(), cfg.windowMinutes());
+        this.matcher = new SlugMatcher(cfg.markets());
     }
 
     /** Counters: scan.cycles, scan.skipped-busy, gamma.*, parse.*, http.*, markets.discovered, markets.resolved... */
@@ -137,19 +138,19 @@ public final class MarketScannerVerticle extends VerticleBase {
         counters.inc("scan.cycles");
         Instant now = clock.instant();
         List<Future<?>> work = new ArrayList<>();
-        for (String asset : cfg.assets()) {
-            for (int minutes : cfg.windowMinutes()) {
-                Instant current = Windows.startOf(now, minutes);
-                for (Instant start : List.of(current, current.plus(Duration.ofMinutes(minutes)))) {
-                    String slug = Windows.slug(asset, minutes, start);
-                    // transport failures are logged once per kind by the HTTP client; here they are only counted
-                    work.add(gamma.bySlug(slug).onSuccess(found -> found.ifPresent(gm -> onMarket(gm, false)))
-                            .onFailure(e -> counters.inc("scan.lookup-failed")));
-                }
-                if (cycles % BROAD_EVERY == 1) {
-                    work.add(gamma.broad(asset, minutes, now).onSuccess(list -> list.forEach(gm -> onMarket(gm, false)))
-                            .onFailure(e -> counters.inc("scan.broad-failed")));
-                }
+        for (MarketKey key : cfg.markets()) {
+            String asset = key.asset();
+            int minutes = key.windowMinutes();
+            Instant current = Windows.startOf(now, minutes);
+            for (Instant start : List.of(current, current.plus(Duration.ofMinutes(minutes)))) {
+                String slug = Windows.slug(asset, minutes, start);
+                // transport failures are logged once per kind by the HTTP client; here they are only counted
+                work.add(gamma.bySlug(slug).onSuccess(found -> found.ifPresent(gm -> onMarket(gm, false)))
+                        .onFailure(e -> counters.inc("scan.lookup-failed")));
+            }
+            if (cycles % BROAD_EVERY == 1) {
+                work.add(gamma.broad(asset, minutes, now).onSuccess(list -> list.forEach(gm -> onMarket(gm, false)))
+                        .onFailure(e -> counters.inc("scan.broad-failed")));
             }
         }
         Future.join(work)

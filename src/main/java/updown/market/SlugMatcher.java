@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import updown.domain.MarketKey;
 
 /**
  * Recognises the slugs of the series we trade without hard-coding one spelling: a slug matches an (asset, window)
@@ -21,15 +22,15 @@ final class SlugMatcher {
 
     private final List<Rule> rules = new ArrayList<>();
 
-    SlugMatcher(List<String> assets, List<Integer> windowMinutes) {
-        for (String a : assets) {
-            for (int w : windowMinutes) {
-                String asset = Pattern.quote(a.toLowerCase(Locale.ROOT));
-                String window = Pattern.quote(w + "m");
-                Pattern p = Pattern.compile("^(?=.*(?:^|[-_])" + asset + "(?:[-_]|$))(?=.*(?:^|[-_])" + window
-                        + "(?:[-_]|$)).*$", Pattern.CASE_INSENSITIVE);
-                rules.add(new Rule(a.toUpperCase(Locale.ROOT), w, p));
-            }
+    SlugMatcher(List<MarketKey> markets) {
+        for (MarketKey key : markets) {
+            String a = key.asset();
+            int w = key.windowMinutes();
+            String asset = Pattern.quote(a.toLowerCase(Locale.ROOT));
+            String window = Pattern.quote(w + "m");
+            Pattern p = Pattern.compile("^(?=.*(?:^|[-_])" + asset + "(?:[-_]|$))(?=.*(?:^|[-_])" + window
+                    + "(?:[-_]|$)).*$", Pattern.CASE_INSENSITIVE);
+            rules.add(new Rule(a.toUpperCase(Locale.ROOT), w, p));
         }
     }
 

@@ -67,11 +67,17 @@ final class AlertFormatter {
         return Outgoing.Text.of(b.toString(), Keyboard.main());
     }
 
+    /** The market a trade is in, then its window: {@code <b>eth-15m</b> eth-updown-15m-1766972400}. */
+    static String market(Trade t) {
+        return t.marketKey() == null ? Html.escape(t.slug())
+                : "<b>" + t.marketKey() + "</b> " + Html.escape(t.slug());
+    }
+
     static Outgoing.Text tradeExecuted(PortfolioEvent.TradeExecuted e) {
         Trade t = e.trade();
         StringBuilder b = new StringBuilder();
         b.append(icon(t.side())).append(" <b>").append(Fmt.side(t.side())).append("</b> ").append(id(t))
-                .append(" · ").append(Html.escape(t.slug())).append('\n');
+                .append(" · ").append(market(t)).append('\n');
         if (t.windowEnd() != null) {
             b.append("Window ends ").append(Fmt.time(t.windowEnd())).append('\n');
         }
@@ -80,7 +86,7 @@ final class AlertFormatter {
         b.append("Confidence ").append(Fmt.pct(t.confidence())).append(" · Sources ").append(sources(t.sources()))
                 .append('\n');
         b.append("Balance ").append(Fmt.usd(e.snapshot().balance())).append(" · ").append(Fmt.time(t.openedAt()));
-        String line = icon(t.side()) + " " + id(t) + " " + Fmt.side(t.side()) + " " + Html.escape(t.slug()) + " "
+        String line = icon(t.side()) + " " + id(t) + " " + Fmt.side(t.side()) + " " + market(t) + " "
                 + shortFill(t) + " " + Fmt.usd(t.amount()) + " fee " + Fmt.usd(t.fee()) + " · "
                 + Fmt.pct(t.confidence()) + " · " + sources(t.sources());
         return new Outgoing.Text(b.toString(), null, new Outgoing.Batchable(TRADES, "new trades", line));
@@ -94,14 +100,14 @@ final class AlertFormatter {
         String icon = won ? "✅" : "❌";
         StringBuilder b = new StringBuilder();
         b.append(icon).append(" <b>").append(verdict).append(' ').append(Fmt.signed(t.pnl())).append("</b> ")
-                .append(id(t)).append(" · ").append(Html.escape(t.slug())).append('\n');
+                .append(id(t)).append(" · ").append(market(t)).append('\n');
         b.append("Outcome ").append(t.outcome() == null ? "n/a" : t.outcome().name()).append(" · held ")
                 .append(Fmt.side(t.side())).append(' ').append(shortFill(t)).append('\n');
         b.append("Payout ").append(Fmt.usd(t.payout())).append(" · cost ").append(Fmt.usd(t.totalCost()))
                 .append(" · P&amp;L ").append(Fmt.signed(t.pnl())).append('\n');
         b.append("Balance ").append(Fmt.usd(s.balance())).append(" · Win rate ").append(Fmt.pct(s.winRate()))
                 .append(" (").append(s.wins()).append("W/").append(s.losses()).append("L)");
-        String line = icon + " " + id(t) + " " + verdict + " " + Html.escape(t.slug()) + " outcome "
+        String line = icon + " " + id(t) + " " + verdict + " " + market(t) + " outcome "
                 + (t.outcome() == null ? "n/a" : t.outcome().name()) + " payout " + Fmt.usd(t.payout()) + " P&amp;L "
                 + Fmt.signed(t.pnl());
         return new Outgoing.Text(b.toString(), null, new Outgoing.Batchable(SETTLEMENTS, "settled trades", line));

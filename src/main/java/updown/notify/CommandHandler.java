@@ -11,6 +11,8 @@ import updown.chart.EquityChart;
 import updown.config.BotConfig;
 import updown.config.TradingMode;
 import updown.domain.Kst;
+import updown.domain.MarketPnl;
+import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.ResultCode;
 import updown.domain.TradingState;
@@ -143,8 +145,17 @@ final class CommandHandler {
     }
 
     private Future<String> status() {
-        return replyOr("status", portfolio.snapshot(),
-                s -> Outgoing.Text.of(ReplyFormatter.status(s, clock.instant()), Keyboard.main()));
+        Future<PortfolioSnapshot> snap = portfolio.snapshot();
+        // the per-market lines are extra: without them the status is still answered
+        Future<List<MarketPnl>> markets = marketPnl();
+        return replyOr("status", Future.all(snap, markets).map(v -> snap.result()),
+                s -> Outgoing.Text.of(ReplyFormatter.status(s, clock.instant())
+                        + ReplyFormatter.perMarket(markets.result(), true), Keyboard.main()));
+    }
+
+    private Future<List<MarketPnl>> marketPnl() {
+        return portfolio.marketPnl().map(PortfolioCommand.MarketPnls::markets)
+                .otherwise(List.of());
     }
 
     private Future<String> history(int n) {
@@ -154,8 +165,10 @@ final class CommandHandler {
     private Future<String> pnl() {
         Future<PortfolioSnapshot> snap = portfolio.snapshot();
         var days = portfolio.dailySnapshots();
-        return replyOr("pnl", Future.all(snap, days).map(v -> PnlReport.of(Kst.dayOf(clock.instant()),
-                snap.result(), days.result().days())), r -> Outgoing.Text.of(ReplyFormatter.pnl(r)));
+        Future<List<MarketPnl>> markets = marketPnl();
+        return replyOr("pnl", Future.all(snap, days, markets).map(v -> PnlReport.of(Kst.dayOf(clock.instant()),
+                snap.result(), days.result().days())), r -> Outgoing.Text.of(ReplyFormatter.pnl(r)
+                + ReplyFormatter.perMarket(markets.result(), false)));
     }
 
     private Future<String> chart() {

@@ -31,6 +31,10 @@ final class PortfolioClient {
                 PortfolioCommand.TradePage.class);
     }
 
+    Future<PortfolioCommand.MarketPnls> marketPnl() {
+        return ask(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetMarketPnl(), PortfolioCommand.MarketPnls.class);
+    }
+
     Future<PortfolioCommand.EquityCurve> equity() {
         return ask(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetEquity(), PortfolioCommand.EquityCurve.class);
     }

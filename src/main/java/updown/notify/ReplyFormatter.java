@@ -1,6 +1,8 @@
 package updown.notify;
 
 import java.time.Instant;
+import java.util.List;
+import updown.domain.MarketPnl;
 import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.ResultCode;
@@ -84,6 +86,25 @@ final class ReplyFormatter {
         b.append("All time: ").append(Fmt.signed(r.allTime())).append(" (").append(Fmt.pct(r.returnOn(r.allTime())))
                 .append(") · ").append(r.wins()).append("W/").append(r.losses()).append("L\n");
         b.append("Returns are on capital put in: ").append(Fmt.usd(r.capital()));
+        return b.toString();
+    }
+
+    /**
+     * Per-market lines after /status or /pnl, only when the bot trades (or traded) more than one market: open
+     * positions and realised P&amp;L of each ({@code withOpen}), or its P&amp;L and record.
+     */
+    static String perMarket(List<MarketPnl> markets, boolean withOpen) {
+        if (markets == null || markets.size() < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n<b>By market</b>");
+        for (MarketPnl m : markets) {
+            b.append('\n').append(Html.escape(m.market())).append(": ").append(Fmt.signed(m.pnl())).append(" · ")
+                    .append(m.wins()).append("W/").append(m.losses()).append('L');
+            if (withOpen) {
+                b.append(" · open ").append(m.open()).append(" (").append(Fmt.usd(m.openCost())).append(')');
+            }
+        }
         return b.toString();
     }
 

@@ -21,6 +21,7 @@ import updown.domain.ControlState;
 import updown.domain.DailySnapshot;
 import updown.domain.Kst;
 import updown.domain.LedgerEntry;
+import updown.domain.MarketPnl;
 import updown.domain.PortfolioCommand;
 import updown.domain.PortfolioCommand.CheckStorage;
 import updown.domain.PortfolioCommand.CloseDay;
@@ -356,6 +357,10 @@ public final class PortfolioVerticle extends VerticleBase {
         }
         if (q instanceof GetEquity) {
             return repository.load().map(PortfolioVerticle::equityCurve);
+        }
+        if (q instanceof PortfolioCommand.GetMarketPnl) {
+            return repository.load().map(st -> new PortfolioCommand.MarketPnls(
+                    List.copyOf(MarketPnl.of(st.trades()).values())));
         }
         if (q instanceof GetDailySnapshots) {
             return repository.dailySnapshots().map(DailySnapshots::new);

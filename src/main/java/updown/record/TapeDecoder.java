@@ -70,7 +70,8 @@ final class TapeDecoder {
                 List<Level> asks = levels();
                 yield event(new MarketEvent.BookSnapshot(token, bids, asks, tick, hash, at));
             }
-            case TapeFormat.CANDLE_UPDATED -> {
+            case TapeFormat.CANDLE_UPDATED, TapeFormat.ASSET_CANDLE_UPDATED -> {
+                String asset = type == TapeFormat.ASSET_CANDLE_UPDATED ? string() : "BTC";
                 Instant open = instant();
                 long o = in.readZigZag();
                 long h = o + in.readZigZag();
@@ -78,7 +79,7 @@ final class TapeDecoder {
                 long c = o + in.readZigZag();
                 long v = in.readZigZag();
                 boolean closed = bool();
-                yield event(new MarketEvent.CandleUpdated(new Candle(open, o, h, l, c, v, closed), at));
+                yield event(new MarketEvent.CandleUpdated(asset, new Candle(open, o, h, l, c, v, closed), at));
             }
             case TapeFormat.MARKET_DISCOVERED -> {
                 String id = string();

@@ -99,7 +99,12 @@ final class TapeEncoder {
             levels(s.bids());
             levels(s.asks());
         } else if (event instanceof CandleUpdated c) {
-            header(TapeFormat.CANDLE_UPDATED, atNanos);
+            if ("BTC".equals(c.asset())) {
+                header(TapeFormat.CANDLE_UPDATED, atNanos);
+            } else {
+                header(TapeFormat.ASSET_CANDLE_UPDATED, atNanos);
+                string(c.asset());
+            }
             Candle k = c.candle();
             instant(k.openTime());
             payload.writeZigZag(k.openMicros());

@@ -43,6 +43,8 @@ public final class TapeFormat {
     static final int FEED_HEALTH = 7;
     static final int PRICE_TO_BEAT = 8;
     static final int MARKET_RESOLVED = 9;
+    /** A candle of an asset other than BTC: the asset, then a {@link #CANDLE_UPDATED} body (BTC keeps tag 6). */
+    static final int ASSET_CANDLE_UPDATED = 10;
     static final int TRADER_TICKED = 16;
 
     static final int STR_NULL = 0;

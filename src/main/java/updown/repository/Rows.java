@@ -40,7 +40,8 @@ final class Rows {
                 t.payout() == null ? null : t.payout().micros(), t.pnl() == null ? null : t.pnl().micros(),
                 new JsonArray(new ArrayList<>(t.sources())).encode(), t.confidence().micros(),
                 EpochNanos.ofNullable(t.windowEnd()), EpochNanos.of(t.openedAt()),
-                EpochNanos.ofNullable(t.settledAt()), t.externalId()));
+                EpochNanos.ofNullable(t.settledAt()), t.externalId(),
+                t.marketKey() == null ? null : t.marketKey().toString()));
     }
 
     /** In the parameter order of {@link SqlStatements#SETTLE_OPEN_TRADE}. */

@@ -12,7 +12,7 @@ final class SqlStatements {
     private static final String TRADE_COLUMNS = "market_id, slug, side, token_id, price_micros, alt_token_id, "
             + "alt_price_micros, shares_micros, alt_shares_micros, amount_micros, fee_micros, status, outcome, "
             + "payout_micros, pnl_micros, sources, confidence_micros, window_end_ns, opened_at_ns, settled_at_ns, "
-            + "external_id";
+            + "external_id, market";
 
     private static final String LEDGER_COLUMNS = "kind, amount_micros, trade_id, at_ns, note";
 
@@ -21,7 +21,7 @@ final class SqlStatements {
 
     /** Parameters in {@link Rows#tradeParams} order; returns the new id. */
     static final String INSERT_OPEN_TRADE = "INSERT INTO trades (" + TRADE_COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
     /** Parameters in {@link Rows#entryParams} order; returns the new sequence number. */
     static final String APPEND_LEDGER_ENTRY = "INSERT INTO ledger (" + LEDGER_COLUMNS + ") "

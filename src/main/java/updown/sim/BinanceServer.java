@@ -16,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +42,31 @@ final class BinanceServer {
     private final HttpVenue http;
     private final SimStats stats;
     private final long seed;
-    private final String symbol;
-    private final String klineStream;
+    /** Served symbols (upper case, e.g. ETHUSDT) → the asset whose price path they quote. */
+    private final Map<String, String> symbols;
     private final List<Session> sessions = new ArrayList<>();
     private long malformedCounter;
 
     BinanceServer(HttpVenue http, SimStats stats, long seed, String symbol) {
+        this(http, stats, seed, Map.of(symbol, "BTC"));
+    }
+
+    /** Serves each symbol of {@code symbols} (→ its asset) from that asset's price path. */
+    BinanceServer(HttpVenue http, SimStats stats, long seed, Map<String, String> symbols) {
         this.http = http;
         this.stats = stats;
         this.seed = seed;
-        this.symbol = symbol;
-        this.klineStream = symbol.toLowerCase(Locale.ROOT) + "@kline_1m";
+        this.symbols = new LinkedHashMap<>(symbols);
+    }
+
+    private static String streamOf(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT) + "@kline_1m";
+    }
+
+    /** The model of a served symbol's asset, if the symbol is served. */
+    private java.util.Optional<SimMarketModel> modelOf(String symbol) {
+        String asset = symbols.get(symbol);
+        return asset == null ? java.util.Optional.empty() : state().modelOfAsset(asset);
     }
 
     private static final class Session {
@@ -96,7 +112,8 @@ final class BinanceServer {
             binanceError(ctx, -1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
             return;
         }
-        if (!symbol.equals(sym.strip())) {
+        java.util.Optional<SimMarketModel> served = modelOf(sym.strip());
+        if (served.isEmpty()) {
             binanceError(ctx, -1121, "Invalid symbol.");
             return;
         }
@@ -131,7 +148,7 @@ final class BinanceServer {
             return;
         }
         Instant now = state().now();
-        SimMarketModel model = state().model();
+        SimMarketModel model = served.get();
         long firstOpen = model.epoch().toEpochMilli();
         long lastOpen = Math.floorDiv(now.toEpochMilli(), 60_000) * 60_000;
         long from;
@@ -184,6 +201,10 @@ final class BinanceServer {
     }
 
     JsonObject klineEvent(Kline k, Instant now) {
+        return klineEvent(symbols.keySet().iterator().next(), k, now);
+    }
+
+    JsonObject klineEvent(String symbol, Kline k, Instant now) {
         return new JsonObject()
                 .put("e", "kline")
                 .put("E", now.toEpochMilli())
@@ -284,16 +305,26 @@ final class BinanceServer {
 
     /** Pushes klines due in (prev, now], closes connections past their 24 h, pings every 20 s. */
     void step(Instant prev, Instant now) {
-        SimMarketModel model = state().model();
         boolean push = Math.floorDiv(now.toEpochMilli(), state().model().options().klinePushMs())
                 > Math.floorDiv(prev.toEpochMilli(), state().model().options().klinePushMs());
-        List<Kline> finals = new ArrayList<>();
         long firstEnded = Math.floorDiv(prev.toEpochMilli(), 60_000);   // minutes whose end lies in (prev, now]
         long lastEnded = Math.floorDiv(now.toEpochMilli(), 60_000);
-        for (long m = Math.max(firstEnded, lastEnded - MAX_FINALS_PER_STEP); m < lastEnded; m++) {
-            model.kline(Instant.ofEpochMilli(m * 60_000), now).ifPresent(finals::add);
+        Map<String, List<Kline>> finals = new LinkedHashMap<>();
+        Map<String, Kline> current = new LinkedHashMap<>();
+        for (String symbol : symbols.keySet()) {
+            SimMarketModel model = modelOf(symbol).orElse(null);
+            if (model == null) {
+                continue;
+            }
+            List<Kline> f = new ArrayList<>();
+            for (long m = Math.max(firstEnded, lastEnded - MAX_FINALS_PER_STEP); m < lastEnded; m++) {
+                model.kline(Instant.ofEpochMilli(m * 60_000), now).ifPresent(f::add);
+            }
+            finals.put(symbol, f);
+            if (push) {
+                model.kline(Instant.ofEpochMilli(lastEnded * 60_000), now).ifPresent(k -> current.put(symbol, k));
+            }
         }
-        Kline current = push ? model.kline(Instant.ofEpochMilli(lastEnded * 60_000), now).orElse(null) : null;
         boolean ping = Math.floorDiv(now.toEpochMilli(), PING_EVERY_MS) > Math.floorDiv(prev.toEpochMilli(),
                 PING_EVERY_MS);
         for (Session s : new ArrayList<>(sessions)) {
@@ -304,12 +335,17 @@ final class BinanceServer {
                 shutdown(s, now);
                 continue;
             }
-            if (s.streams.contains(klineStream)) {
-                for (Kline k : finals) {
-                    send(s, klineEvent(k, now), now);
+            for (Map.Entry<String, List<Kline>> e : finals.entrySet()) {
+                String symbol = e.getKey();
+                if (!s.streams.contains(streamOf(symbol))) {
+                    continue;
                 }
-                if (current != null) {
-                    send(s, klineEvent(current, now), now);
+                for (Kline k : e.getValue()) {
+                    send(s, symbol, klineEvent(symbol, k, now), now);
+                }
+                Kline c = current.get(symbol);
+                if (c != null) {
+                    send(s, symbol, klineEvent(symbol, c, now), now);
                 }
             }
             if (ping) {
@@ -318,9 +354,9 @@ final class BinanceServer {
         }
     }
 
-    private void send(Session s, JsonObject event, Instant now) {
+    private void send(Session s, String symbol, JsonObject event, Instant now) {
         String frame = s.combined
-                ? new JsonObject().put("stream", klineStream).put("data", event).encode()
+                ? new JsonObject().put("stream", streamOf(symbol)).put("data", event).encode()
                 : event.encode();
         s.socket.send(frame, now);
     }

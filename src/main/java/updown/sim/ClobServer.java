@@ -143,7 +143,7 @@ final class ClobServer {
     }
 
     private void market(RoutingContext ctx, boolean shortForm) {
-        Optional<SimWindow> w = state().model().windowById(ctx.pathParam("conditionId"))
+        Optional<SimWindow> w = state().find(m -> m.windowById(ctx.pathParam("conditionId")))
                 .filter(x -> x.conditionId().equalsIgnoreCase(ctx.pathParam("conditionId")))
                 .filter(state()::listed);
         if (w.isEmpty()) {

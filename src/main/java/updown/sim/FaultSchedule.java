@@ -75,6 +75,10 @@ final class FaultSchedule {
     /** Extra resolution delay of a window (sum of its late-resolution faults). */
     Duration extraResolutionDelay(SimWindow w) {
         Duration d = Duration.ZERO;
+        if (!w.market().equals(model.key())) {
+            // window faults are laid onto the primary series' windows only
+            return d;
+        }
         for (FaultEvent e : inWindow(w.index())) {
             if (e.kind() == FaultKind.LATE_RESOLUTION) {
                 d = d.plus(e.duration());

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
+import updown.domain.MarketKey;
 import updown.domain.Micros;
 import updown.domain.OrderBook;
 import updown.domain.Outcome;
@@ -36,6 +38,23 @@ final class GammaJson {
     private GammaJson() {
     }
 
+    /** The Gamma series of a window's market: {@code btc-up-or-down-5m}, {@code eth-up-or-down-15m}. */
+    static String seriesSlug(SimWindow w) {
+        MarketKey k = w.market();
+        return k.asset().toLowerCase(Locale.ROOT) + "-up-or-down-" + k.windowMinutes() + "m";
+    }
+
+    /** btc-5m keeps the real series id; the other series get ids of their own. */
+    static String seriesId(SimWindow w) {
+        MarketKey k = w.market();
+        return k.equals(MarketKey.DEFAULT) ? SERIES_ID : Integer.toString(20_000 + Math.floorMod(k.hashCode(), 10_000));
+    }
+
+    /** The Chainlink stream a window resolves by: its asset's spot stream. */
+    static String resolutionSource(SimWindow w) {
+        return "https://data.chain.link/streams/" + w.market().asset().toLowerCase(Locale.ROOT) + "-usd";
+    }
+
     static JsonObject market(SimWindow w, ExchangeState st) {
         long seed = st.model().options().seed();
         boolean closed = st.closed(w);
@@ -48,7 +67,7 @@ final class GammaJson {
                 .put("question", w.question())
                 .put("conditionId", w.conditionId())
                 .put("slug", w.slug())
-                .put("resolutionSource", RESOLUTION_SOURCE)
+                .put("resolutionSource", resolutionSource(w))
                 .put("endDate", w.end().toString())
                 .put("liquidity", decimal(liquidity, 4))
                 .put("startDate", w.listedAt().toString())
@@ -147,7 +166,7 @@ final class GammaJson {
                 .put("slug", w.slug())
                 .put("title", w.question())
                 .put("description", DESCRIPTION)
-                .put("resolutionSource", RESOLUTION_SOURCE)
+                .put("resolutionSource", resolutionSource(w))
                 .put("startDate", w.listedAt().toString())
                 .put("creationDate", w.createdAt().toString())
                 .put("endDate", w.end().toString())
@@ -167,27 +186,28 @@ final class GammaJson {
                 .put("liquidityClob", liquidity)
                 .put("negRisk", false)
                 .put("markets", new JsonArray().add(market(w, st)))
-                .put("series", new JsonArray().add(series()))
-                .put("seriesSlug", SERIES_SLUG)
+                .put("series", new JsonArray().add(series(w)))
+                .put("seriesSlug", seriesSlug(w))
                 .put("startTime", w.start().toString());
         if (st.started(w)) {
-            JsonObject meta = new JsonObject().put("priceToBeat", st.model().chainlinkPrice(w.start()).doubleValue());
+            JsonObject meta = new JsonObject().put("priceToBeat", st.modelOf(w).chainlinkPrice(w.start()).doubleValue());
             if (st.resolved(w)) {
-                meta.put("finalPrice", st.model().chainlinkPrice(w.end()).doubleValue());
+                meta.put("finalPrice", st.modelOf(w).chainlinkPrice(w.end()).doubleValue());
             }
             e.put("eventMetadata", meta);
         }
         return e;
     }
 
-    static JsonObject series() {
+    static JsonObject series(SimWindow w) {
+        MarketKey k = w.market();
         return new JsonObject()
-                .put("id", SERIES_ID)
-                .put("ticker", SERIES_SLUG)
-                .put("slug", SERIES_SLUG)
-                .put("title", "BTC Up or Down 5m")
+                .put("id", seriesId(w))
+                .put("ticker", seriesSlug(w))
+                .put("slug", seriesSlug(w))
+                .put("title", k.asset() + " Up or Down " + k.windowMinutes() + "m")
                 .put("seriesType", "single")
-                .put("recurrence", "5m")
+                .put("recurrence", k.windowMinutes() + "m")
                 .put("active", true)
                 .put("closed", false)
                 .put("volume24hr", new BigDecimal("23752673.955451995"))

@@ -73,11 +73,11 @@ final class GammaQuery {
         }
         String seriesSlug = p.get("series_slug");
         if (seriesSlug != null) {
-            filters.add(w -> GammaJson.SERIES_SLUG.equals(seriesSlug.strip()));
+            filters.add(w -> GammaJson.seriesSlug(w).equals(seriesSlug.strip()));
         }
         List<String> seriesIds = multi(p, "series_id");
         if (!seriesIds.isEmpty()) {
-            filters.add(w -> seriesIds.contains(GammaJson.SERIES_ID));
+            filters.add(w -> seriesIds.contains(GammaJson.seriesId(w)));
         }
         Optional<Boolean> closed = bool(p, "closed");
         closed.ifPresent(c -> filters.add(w -> st.closed(w) == c));
@@ -174,15 +174,14 @@ final class GammaQuery {
 
     /** The windows this query returns, in order, one page. */
     List<SimWindow> select(ExchangeState st) {
-        SimMarketModel model = st.model();
         List<SimWindow> candidates;
         if (!slugs.isEmpty() || !ids.isEmpty()) {
             Set<SimWindow> found = new LinkedHashSet<>();
             for (String s : slugs) {
-                model.windowBySlug(s).ifPresent(found::add);
+                st.find(m -> m.windowBySlug(s)).ifPresent(found::add);
             }
             for (String id : ids) {
-                (events ? model.windowByEventId(id) : model.windowByMarketId(id)).ifPresent(found::add);
+                st.find(m -> events ? m.windowByEventId(id) : m.windowByMarketId(id)).ifPresent(found::add);
             }
             candidates = found.stream().filter(st::listed).toList();
         } else {

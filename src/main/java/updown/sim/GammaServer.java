@@ -26,11 +26,14 @@ final class GammaServer {
         r.route().handler(http::faultFilter);
         r.get("/events").handler(ctx -> list(ctx, true));
         r.get("/markets").handler(ctx -> list(ctx, false));
-        r.get("/events/slug/:slug").handler(ctx -> one(ctx, true, state().model().windowBySlug(ctx.pathParam("slug"))));
+        r.get("/events/slug/:slug").handler(ctx -> one(ctx, true,
+                state().find(m -> m.windowBySlug(ctx.pathParam("slug")))));
         r.get("/markets/slug/:slug").handler(ctx -> one(ctx, false,
-                state().model().windowBySlug(ctx.pathParam("slug"))));
-        r.get("/events/:id").handler(ctx -> one(ctx, true, state().model().windowByEventId(ctx.pathParam("id"))));
-        r.get("/markets/:id").handler(ctx -> one(ctx, false, state().model().windowByMarketId(ctx.pathParam("id"))));
+                state().find(m -> m.windowBySlug(ctx.pathParam("slug")))));
+        r.get("/events/:id").handler(ctx -> one(ctx, true,
+                state().find(m -> m.windowByEventId(ctx.pathParam("id")))));
+        r.get("/markets/:id").handler(ctx -> one(ctx, false,
+                state().find(m -> m.windowByMarketId(ctx.pathParam("id")))));
         r.route().last().handler(ctx -> http.error(ctx, 404, "not found"));
         return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(r).listen();

@@ -12,8 +12,10 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +54,10 @@ final class RtdsServer {
     private static final class Session {
         final SimSocket socket;
         final String connectionId;
-        boolean chainlink;
+        /** Subscribed Chainlink symbols ("eth/usd") → second (after the epoch) of the last report sent. */
+        final Map<String, Long> chainlink = new LinkedHashMap<>();
         boolean binance;
         /** Second (after the epoch) of the last report sent, per topic. */
-        long lastChainlinkSecond = -1;
         long lastBinanceSecond = -1;
 
         Session(SimSocket socket, String connectionId) {
@@ -115,12 +117,14 @@ final class RtdsServer {
                 }
                 String topic = String.valueOf(sub.getValue("topic"));
                 Object filters = sub.getValue("filters");
-                if (CHAINLINK_TOPIC.equals(topic) && chainlinkFilterMatches(filters)) {
-                    if (subscribe && !s.chainlink) {
-                        s.chainlink = true;
-                        sendHistory(s, now);
-                    } else if (!subscribe) {
-                        s.chainlink = false;
+                if (CHAINLINK_TOPIC.equals(topic)) {
+                    for (String symbol : chainlinkSymbols(filters)) {
+                        if (subscribe && !s.chainlink.containsKey(symbol)) {
+                            s.chainlink.put(symbol, -1L);
+                            sendHistory(s, symbol, now);
+                        } else if (!subscribe) {
+                            s.chainlink.remove(symbol);
+                        }
                     }
                 } else if (BINANCE_TOPIC.equals(topic) && binanceFilterMatches(filters)) {
                     s.binance = subscribe;
@@ -132,16 +136,31 @@ final class RtdsServer {
         }
     }
 
-    private boolean chainlinkFilterMatches(Object filters) {
+    /** The served Chainlink symbols a subscription's filter names: no filter = every served one. */
+    private List<String> chainlinkSymbols(Object filters) {
+        List<String> served = new ArrayList<>();
+        for (SimMarketModel m : st.models()) {
+            String symbol = m.key().asset().toLowerCase(Locale.ROOT) + "/usd";
+            if (!served.contains(symbol)) {
+                served.add(symbol);
+            }
+        }
         if (filters == null || (filters instanceof String f && f.isBlank())) {
-            return true;
+            return served;
         }
         try {
             JsonObject f = filters instanceof JsonObject o ? o : new JsonObject(String.valueOf(filters));
-            return CHAINLINK_SYMBOL.equalsIgnoreCase(String.valueOf(f.getValue("symbol")));
+            String wanted = String.valueOf(f.getValue("symbol")).toLowerCase(Locale.ROOT);
+            return served.contains(wanted) ? List.of(wanted) : List.of();
         } catch (DecodeException e) {
-            return false;
+            return List.of();
         }
+    }
+
+    /** The model pricing a Chainlink symbol ("eth/usd"). */
+    private SimMarketModel modelOf(String chainlinkSymbol) {
+        String asset = chainlinkSymbol.substring(0, chainlinkSymbol.indexOf('/'));
+        return st.modelOfAsset(asset).orElse(st.model());
     }
 
     private boolean binanceFilterMatches(Object filters) {
@@ -152,8 +171,8 @@ final class RtdsServer {
         return f.isBlank() || f.contains(binanceSymbol);
     }
 
-    private void sendHistory(Session s, Instant now) {
-        SimMarketModel m = st.model();
+    private void sendHistory(Session s, String symbol, Instant now) {
+        SimMarketModel m = modelOf(symbol);
         long last = m.second(now);
         JsonArray data = new JsonArray();
         for (long sec = Math.max(0, last - HISTORY_SECONDS + 1); sec <= last; sec++) {
@@ -161,12 +180,12 @@ final class RtdsServer {
                     .put("value", value(m.chainlinkE8AtSecond(sec))));
         }
         JsonObject frame = new JsonObject()
-                .put("payload", new JsonObject().put("data", data).put("symbol", CHAINLINK_SYMBOL))
+                .put("payload", new JsonObject().put("data", data).put("symbol", symbol))
                 .put("timestamp", now.toEpochMilli())
                 .put("topic", BINANCE_TOPIC)
                 .put("type", "subscribe");
         if (s.socket.send(frame.encode(), now)) {
-            s.lastChainlinkSecond = last;
+            s.chainlink.put(symbol, last);
         }
     }
 
@@ -188,21 +207,23 @@ final class RtdsServer {
             }
             if (s.socket.frozenAt(now)) {
                 // a frozen socket loses the reports of its silence, as a half-dead connection does
-                s.lastChainlinkSecond = cur;
+                s.chainlink.replaceAll((symbol, last) -> cur);
                 s.lastBinanceSecond = cur;
                 continue;
             }
             // reports made while the socket was frozen are lost, even when this step comes long after the thaw
             long thawed = s.socket.frozenUntil() == null ? 0 : m.second(s.socket.frozenUntil());
-            if (s.chainlink) {
-                long from = Math.max(Math.max(s.lastChainlinkSecond + 1, thawed), cur - MAX_TICKS_PER_STEP + 1);
+            for (Map.Entry<String, Long> sub : s.chainlink.entrySet()) {
+                String symbol = sub.getKey();
+                SimMarketModel cm = modelOf(symbol);
+                long from = Math.max(Math.max(sub.getValue() + 1, thawed), cur - MAX_TICKS_PER_STEP + 1);
                 for (long sec = from; sec <= cur; sec++) {
-                    long e8 = m.chainlinkE8AtSecond(sec);
+                    long e8 = cm.chainlinkE8AtSecond(sec);
                     JsonObject frame = new JsonObject()
                             .put("connection_id", s.connectionId)
                             .put("payload", new JsonObject()
                                     .put("full_accuracy_value", BigInteger.valueOf(e8).multiply(E10).toString())
-                                    .put("symbol", CHAINLINK_SYMBOL)
+                                    .put("symbol", symbol)
                                     .put("timestamp", secondMillis(sec))
                                     .put("value", value(e8)))
                             .put("timestamp", now.toEpochMilli())
@@ -211,7 +232,7 @@ final class RtdsServer {
                     if (!s.socket.send(frame.encode(), now)) {
                         break;
                     }
-                    s.lastChainlinkSecond = sec;
+                    sub.setValue(sec);
                 }
             }
             if (s.binance) {

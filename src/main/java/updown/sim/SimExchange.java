@@ -37,9 +37,9 @@ public final class SimExchange {
     /** Builds the model (reading the kline CSV off the event loop if one is given), then starts the servers. */
     public static Future<SimExchange> start(Vertx vertx, BotClock clock, SimOptions options) {
         Instant simStart = clock.instant();
-        return vertx.executeBlocking(() -> SimMarketModel.create(options, simStart))
-                .compose(model -> {
-                    SimExchangeVerticle v = new SimExchangeVerticle(clock, model);
+        return vertx.executeBlocking(() -> SimMarketModel.createAll(options, simStart))
+                .compose(models -> {
+                    SimExchangeVerticle v = new SimExchangeVerticle(clock, models);
                     return vertx.deployVerticle(v).map(id -> new SimExchange(vertx, clock, id, v));
                 });
     }
@@ -51,7 +51,7 @@ public final class SimExchange {
 
     /**
      * The market-data settings that point the bot here: GAMMA_API_URL, CLOB_API_URL, CLOB_WS_URL (with
-     * {@code /ws/market}), BINANCE_REST_URL, BINANCE_WS_URL, RTDS_WS_URL, and BINANCE_SYMBOL.
+     * {@code /ws/market}), BINANCE_REST_URL, BINANCE_WS_URL, and RTDS_WS_URL (the sim serves BTCUSDT, so MARKETS=btc-*).
      */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
@@ -61,7 +61,6 @@ public final class SimExchange {
         s.put("BINANCE_REST_URL", "http://127.0.0.1:" + verticle.binancePort());
         s.put("BINANCE_WS_URL", "ws://127.0.0.1:" + verticle.binancePort());
         s.put("RTDS_WS_URL", "ws://127.0.0.1:" + verticle.rtdsPort());
-        s.put("BINANCE_SYMBOL", model().options().binanceSymbol());
         return s;
     }
 
@@ -83,9 +82,19 @@ public final class SimExchange {
         return done.future();
     }
 
-    /** The simulated world: windows, prices, Chainlink, fair values. */
+    /** The simulated world of the primary series: windows, prices, Chainlink, fair values. */
     public SimMarketModel model() {
         return verticle.state().model();
+    }
+
+    /** A window of any served series by its slug. */
+    public Optional<SimWindow> windowBySlug(String slug) {
+        return verticle.state().find(m -> m.windowBySlug(slug));
+    }
+
+    /** The model of every served series, primary first. */
+    public List<SimMarketModel> models() {
+        return verticle.state().models();
     }
 
     /** The instant of the last step: every venue answers as of this instant. */

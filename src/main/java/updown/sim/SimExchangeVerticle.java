@@ -24,6 +24,7 @@ final class SimExchangeVerticle extends VerticleBase {
 
     private final BotClock clock;
     private final SimMarketModel model;
+    private final List<SimMarketModel> models;
     private final SimOptions options;
     private final SimStats stats = new SimStats();
     private final List<SimWindow> pendingResolution = new ArrayList<>();
@@ -40,8 +41,14 @@ final class SimExchangeVerticle extends VerticleBase {
     private Instant lastStep;
 
     SimExchangeVerticle(BotClock clock, SimMarketModel model) {
+        this(clock, List.of(model));
+    }
+
+    /** Serves every series of {@code models}; the first is the primary one (faults follow its windows). */
+    SimExchangeVerticle(BotClock clock, List<SimMarketModel> models) {
         this.clock = clock;
-        this.model = model;
+        this.model = models.get(0);
+        this.models = List.copyOf(models);
         this.options = model.options();
     }
 
@@ -49,12 +56,17 @@ final class SimExchangeVerticle extends VerticleBase {
     public Future<?> start() {
         long seed = options.seed();
         faults = new FaultSchedule(options.faults(), model);
-        state = new ExchangeState(model, faults, model.simStart());
+        state = new ExchangeState(models, faults, model.simStart());
         GammaServer gamma = new GammaServer(new HttpVenue(Venue.GAMMA, state, stats, seed));
         clobWs = new ClobMarketChannel(state, stats, seed);
         ClobServer clob = new ClobServer(new HttpVenue(Venue.CLOB_REST, state, stats, seed), clobWs);
-        binance = new BinanceServer(new HttpVenue(Venue.BINANCE_REST, state, stats, seed), stats, seed,
-                options.binanceSymbol());
+        // each asset's USDT symbol from its own path; BTC under the configured symbol (BTCUSDT unless a test says)
+        java.util.Map<String, String> symbols = new java.util.LinkedHashMap<>();
+        for (SimMarketModel m : models) {
+            String asset = m.key().asset();
+            symbols.putIfAbsent("BTC".equals(asset) ? options.binanceSymbol() : asset + "USDT", asset);
+        }
+        binance = new BinanceServer(new HttpVenue(Venue.BINANCE_REST, state, stats, seed), stats, seed, symbols);
         rtds = new RtdsServer(state, stats, seed, options.binanceSymbol());
         Future<HttpServer> g = gamma.listen(vertx);
         Future<HttpServer> c = clob.listen(vertx);
@@ -153,10 +165,18 @@ final class SimExchangeVerticle extends VerticleBase {
     }
 
     private void windows(Instant prev, Instant now) {
+        for (SimMarketModel m : models) {
+            seriesWindows(m, prev, now);
+        }
+        resolveDue(prev, now);
+    }
+
+    /** One series' listings, openings and closings in (prev, now]; closed windows join the pending resolutions. */
+    private void seriesWindows(SimMarketModel model, Instant prev, Instant now) {
+        long len = model.windowSeconds();
         Instant from = prev == null ? model.epoch()
-                : Instant.ofEpochSecond(Math.floorDiv(prev.getEpochSecond(), SimMarketModel.WINDOW_SECONDS)
-                * SimMarketModel.WINDOW_SECONDS).minusSeconds(2 * SimMarketModel.WINDOW_SECONDS);
-        Instant to = now.plusSeconds((options.listAheadWindows() + 2) * SimMarketModel.WINDOW_SECONDS);
+                : Instant.ofEpochSecond(Math.floorDiv(prev.getEpochSecond(), len) * len).minusSeconds(2 * len);
+        Instant to = now.plusSeconds((options.listAheadWindows() + 2) * len);
         for (SimWindow w : model.windowsStartingBetween(from, to)) {
             if (prev != null && in(w.listedAt(), prev, now)) {
                 LOG.debug("{} listed", w.slug());
@@ -181,13 +201,16 @@ final class SimExchangeVerticle extends VerticleBase {
                 }
             }
         }
-        pendingResolution.sort(Comparator.comparing(state::resolvesAt));
+    }
+
+    private void resolveDue(Instant prev, Instant now) {
+        pendingResolution.sort(Comparator.comparing(state::resolvesAt).thenComparing(SimWindow::slug));
         for (SimWindow w : new ArrayList<>(pendingResolution)) {
             if (state.resolvesAt(w).isAfter(now)) {
                 continue;
             }
             pendingResolution.remove(w);
-            Outcome natural = model.chainlinkWinner(w);
+            Outcome natural = state.modelOf(w).chainlinkWinner(w);
             Outcome winner = options.outcomeOverride().decide(w, natural);
             if (winner == null) {
                 winner = natural;

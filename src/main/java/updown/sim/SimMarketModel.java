@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import updown.domain.MarketKey;
 import updown.domain.Outcome;
 
 /**
@@ -26,14 +27,28 @@ import updown.domain.Outcome;
  * for "the state at instant t". Safe to read from any thread.
  */
 public final class SimMarketModel {
+    /** The primary series' window (btc-5m): the grid of sessions, faults and the backtest's record source. */
     static final long WINDOW_SECONDS = 300;
-    private static final Pattern SLUG = Pattern.compile("btc-updown-5m-(\\d{9,11})");
+    /** Start prices of the other assets' GBM paths, and the scale of their Chainlink basis and volume. */
+    private static final Map<String, Double> START_PRICE = Map.of("BTC", 100_000.0, "ETH", 3_500.0, "SOL", 180.0,
+            "XRP", 2.5);
+    private static final Map<String, String> NAME = Map.of("BTC", "Bitcoin", "ETH", "Ethereum", "SOL", "Solana",
+            "XRP", "XRP");
     private static final ZoneId EASTERN = ZoneId.of("America/New_York");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMMM d, h:mma", Locale.US);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.US);
     private static final int BOOK_CACHE = 256;
 
     private final SimOptions options;
+    private final MarketKey key;
+    /** The seed of this series' windows, ids, books and Chainlink noise: the options' seed for btc-5m. */
+    private final long seed;
+    /** This series' window length in seconds (300 or 900). */
+    private final long windowSeconds;
+    /** Added to numeric Gamma ids so two series never share one. */
+    private final long idBase;
+    private final double priceScale;
+    private final Pattern slugPattern;
     private final PricePath path;
     private final BookModel bookModel;
     private final Instant epoch;
@@ -50,7 +65,19 @@ public final class SimMarketModel {
     };
 
     SimMarketModel(SimOptions options, PricePath path, Instant simStart) {
+        this(options, MarketKey.DEFAULT, path, simStart);
+    }
+
+    SimMarketModel(SimOptions options, MarketKey key, PricePath path, Instant simStart) {
         this.options = options;
+        this.key = key;
+        boolean primary = key.equals(MarketKey.DEFAULT);
+        this.seed = primary ? options.seed() : Mix.hash(options.seed(), 0x6D6B74, key.toString().hashCode(), 0);
+        this.windowSeconds = key.windowMinutes() * 60L;
+        this.idBase = primary ? 0 : 10_000_000L * (1 + ordinal(key));
+        this.priceScale = START_PRICE.getOrDefault(key.asset(), 100_000.0) / 100_000.0;
+        this.slugPattern = Pattern.compile(Pattern.quote(key.asset().toLowerCase(Locale.ROOT) + "-updown-"
+                + key.windowMinutes() + "m-") + "(\\d{9,11})");
         this.path = path;
         this.simStart = simStart;
         Instant e = options.epoch() != null ? options.epoch() : simStart.minus(options.history());
@@ -58,10 +85,20 @@ public final class SimMarketModel {
         if (this.epoch.isAfter(simStart)) {
             throw new IllegalArgumentException("epoch " + this.epoch + " is after the start " + simStart);
         }
-        this.firstWindowStart = Math.floorDiv(epoch.getEpochSecond() + WINDOW_SECONDS - 1, WINDOW_SECONDS)
-                * WINDOW_SECONDS;
-        this.zeroWindowStart = Math.floorDiv(simStart.getEpochSecond(), WINDOW_SECONDS) * WINDOW_SECONDS;
-        this.bookModel = new BookModel(options.seed(), options.depthLevels(), options.arbRate(), options.quoteNoise());
+        this.firstWindowStart = Math.floorDiv(epoch.getEpochSecond() + windowSeconds - 1, windowSeconds)
+                * windowSeconds;
+        this.zeroWindowStart = Math.floorDiv(simStart.getEpochSecond(), windowSeconds) * windowSeconds;
+        this.bookModel = new BookModel(seed, options.depthLevels(), options.arbRate(), options.quoteNoise());
+    }
+
+    private static int ordinal(MarketKey key) {
+        List<MarketKey> all = new ArrayList<>();
+        for (String a : new java.util.TreeSet<>(MarketKey.ASSETS)) {
+            for (int w : new java.util.TreeSet<>(MarketKey.WINDOWS)) {
+                all.add(new MarketKey(a, w));
+            }
+        }
+        return all.indexOf(key);
     }
 
     /**
@@ -69,11 +106,54 @@ public final class SimMarketModel {
      * off the event loop).
      */
     public static SimMarketModel create(SimOptions options, Instant simStart) {
-        PricePath path = options.klinesCsv() != null
-                ? CsvKlinePath.load(options.klinesCsv())
-                : new GbmPath(options.seed(), options.startPrice(), options.annualVolatility(), options.annualDrift(),
-                options.meanMinuteVolume());
-        return new SimMarketModel(options, path, simStart);
+        return createAll(options, simStart).get(0);
+    }
+
+    /**
+     * One model per series of {@link SimOptions#markets()}, in that order; the series of one asset share its price
+     * path: BTC's from the GBM settings or the kline CSV, every other asset's from GBM seeded by the asset, starting at
+     * a price of its own (ETH $3,500, SOL $180, XRP $2.50) with the same volatility and drift.
+     */
+    public static List<SimMarketModel> createAll(SimOptions options, Instant simStart) {
+        Map<String, PricePath> paths = new java.util.HashMap<>();
+        List<SimMarketModel> out = new ArrayList<>();
+        for (MarketKey k : options.markets()) {
+            PricePath path = paths.computeIfAbsent(k.asset(), asset -> pathOf(options, asset));
+            out.add(new SimMarketModel(options, k, path, simStart));
+        }
+        return List.copyOf(out);
+    }
+
+    private static PricePath pathOf(SimOptions options, String asset) {
+        if ("BTC".equals(asset)) {
+            return options.klinesCsv() != null
+                    ? CsvKlinePath.load(options.klinesCsv())
+                    : new GbmPath(options.seed(), options.startPrice(), options.annualVolatility(),
+                    options.annualDrift(), options.meanMinuteVolume());
+        }
+        double scale = START_PRICE.getOrDefault(asset, 100_000.0) / 100_000.0;
+        return new GbmPath(Mix.hash(options.seed(), 0x70617468, asset.hashCode(), 0), START_PRICE.get(asset),
+                options.annualVolatility(), options.annualDrift(), options.meanMinuteVolume() / scale);
+    }
+
+    /** The series this model serves ({@code btc-5m}). */
+    public MarketKey key() {
+        return key;
+    }
+
+    /** This series' window length in seconds. */
+    long windowSeconds() {
+        return windowSeconds;
+    }
+
+    /**
+     * The window belongs to the session: no session end, or it ends within the session's
+     * {@link SimOptions#sessionWindows()} five-minute windows (history included; for btc-5m: index &lt; N).
+     */
+    boolean inSession(SimWindow w) {
+        long zero5 = Math.floorDiv(simStart.getEpochSecond(), WINDOW_SECONDS) * WINDOW_SECONDS;
+        return options.sessionWindows() == 0
+                || w.end().getEpochSecond() <= zero5 + options.sessionWindows() * WINDOW_SECONDS;
     }
 
     public SimOptions options() {
@@ -116,7 +196,7 @@ public final class SimMarketModel {
     /** Chainlink BTC/USD in units of 1e-8 USD for second {@code s} after the epoch. */
     long chainlinkE8AtSecond(long s) {
         long basis = Math.round((options.chainlinkBasisUsd()
-                + options.chainlinkNoiseUsd() * (2 * Mix.unit(options.seed(), 0x636C, s) - 1)) * 1e8);
+                + options.chainlinkNoiseUsd() * (2 * Mix.unit(seed, 0x636C, s) - 1)) * priceScale * 1e8);
         return path.cents(s) * 1_000_000L + basis;
     }
 
@@ -153,8 +233,8 @@ public final class SimMarketModel {
         boolean closed = !now.isBefore(openTime.plusSeconds(60));
         double fraction = (last - s0 + 1) / 60.0;
         double volume = path.minuteVolume(minute) * fraction;
-        int trades = (int) Math.max(1, Math.round(Mix.between(200, 2000, options.seed(), 0x6E, minute) * fraction));
-        double takerShare = 0.3 + 0.4 * Mix.unit(options.seed(), 0x7462, minute);
+        int trades = (int) Math.max(1, Math.round(Mix.between(200, 2000, seed, 0x6E, minute) * fraction));
+        double takerShare = 0.3 + 0.4 * Mix.unit(seed, 0x7462, minute);
         return Optional.of(new Kline(openTime.toEpochMilli(), open, high, low, close, volume, trades,
                 1_000_000_000L + minute * 5_000L, volume * takerShare, closed));
     }
@@ -163,7 +243,7 @@ public final class SimMarketModel {
 
     /** The window starting at {@code startSecond} (a multiple of 300), if it exists (starts at/after the epoch). */
     public Optional<SimWindow> windowStartingAt(long startSecond) {
-        if (Math.floorMod(startSecond, WINDOW_SECONDS) != 0 || startSecond < firstWindowStart) {
+        if (Math.floorMod(startSecond, windowSeconds) != 0 || startSecond < firstWindowStart) {
             return Optional.empty();
         }
         return Optional.of(windows.computeIfAbsent(startSecond, this::makeWindow));
@@ -188,17 +268,17 @@ public final class SimMarketModel {
 
     /** Window {@code index}: 0 = the window running at the start, 1 the next... */
     public SimWindow window(int index) {
-        return windowStartingAt(zeroWindowStart + index * WINDOW_SECONDS)
+        return windowStartingAt(zeroWindowStart + index * windowSeconds)
                 .orElseThrow(() -> new IllegalArgumentException("window " + index + " is before the epoch"));
     }
 
     /** The window whose [start, end) contains t. */
     public Optional<SimWindow> windowAt(Instant t) {
-        return windowStartingAt(Math.floorDiv(t.getEpochSecond(), WINDOW_SECONDS) * WINDOW_SECONDS);
+        return windowStartingAt(Math.floorDiv(t.getEpochSecond(), windowSeconds) * windowSeconds);
     }
 
     public Optional<SimWindow> windowBySlug(String slug) {
-        Matcher m = SLUG.matcher(slug == null ? "" : slug);
+        Matcher m = slugPattern.matcher(slug == null ? "" : slug);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -215,22 +295,21 @@ public final class SimMarketModel {
 
     /** Every existing window with start in [from, to), in time order, generating them if needed. */
     public List<SimWindow> windowsStartingBetween(Instant from, Instant to) {
-        long s = Math.max(firstWindowStart, Math.floorDiv(from.getEpochSecond() + WINDOW_SECONDS - 1,
-                WINDOW_SECONDS) * WINDOW_SECONDS);
+        long s = Math.max(firstWindowStart, Math.floorDiv(from.getEpochSecond() + windowSeconds - 1,
+                windowSeconds) * windowSeconds);
         List<SimWindow> out = new ArrayList<>();
-        for (; s < to.getEpochSecond(); s += WINDOW_SECONDS) {
+        for (; s < to.getEpochSecond(); s += windowSeconds) {
             windowStartingAt(s).ifPresent(out::add);
         }
         return out;
     }
 
     private SimWindow makeWindow(long start) {
-        long seed = options.seed();
-        int index = (int) ((start - zeroWindowStart) / WINDOW_SECONDS);
+        int index = (int) ((start - zeroWindowStart) / windowSeconds);
         Instant s = Instant.ofEpochSecond(start);
-        Instant e = s.plusSeconds(WINDOW_SECONDS);
-        long n = start / WINDOW_SECONDS;
-        Instant listed = s.minusSeconds(options.listAheadWindows() * WINDOW_SECONDS
+        Instant e = s.plusSeconds(windowSeconds);
+        long n = start / windowSeconds;
+        Instant listed = s.minusSeconds(options.listAheadWindows() * windowSeconds
                 + Mix.between(30, 240, seed, 0x6C6973, start))
                 .plusNanos(Mix.between(0, 999_999, seed, 0x6D6963, start) * 1_000);
         Instant created = listed.minusMillis(Mix.between(500, 4_000, seed, 0x637274, start))
@@ -240,10 +319,11 @@ public final class SimMarketModel {
         Duration delay = Duration.ofMillis(Mix.between(delayMin, delayMax, seed, 0x72736C, start));
         ZonedDateTime zs = s.atZone(EASTERN);
         ZonedDateTime ze = e.atZone(EASTERN);
-        String question = "Bitcoin Up or Down - " + DAY_TIME.format(zs) + "-" + TIME.format(ze) + " ET";
-        SimWindow w = new SimWindow(index, s, e, "btc-updown-5m-" + start,
-                Long.toString(100_000 + Math.floorMod(n, 900_000L)),
-                Long.toString(1_000_000 + Math.floorMod(n, 9_000_000L)),
+        String question = NAME.getOrDefault(key.asset(), key.asset()) + " Up or Down - " + DAY_TIME.format(zs) + "-" + TIME.format(ze) + " ET";
+        SimWindow w = new SimWindow(index, s, e,
+                key.asset().toLowerCase(Locale.ROOT) + "-updown-" + key.windowMinutes() + "m-" + start,
+                Long.toString(idBase * 10 + 100_000 + Math.floorMod(n, 900_000L)),
+                Long.toString(idBase * 10 + 1_000_000 + Math.floorMod(n, 9_000_000L)),
                 hex32(seed, 0x636F6E64, start), hex32(seed, 0x717565, start),
                 uint256(seed, 0x7570, start), uint256(seed, 0x646F776E, start),
                 question, listed, created, delay);

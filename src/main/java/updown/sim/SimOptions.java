@@ -3,8 +3,10 @@ package updown.sim;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import updown.domain.MarketKey;
 
 /**
  * How the simulated exchange behaves. Start from {@link #defaults()} and change what matters with the {@code with…}
@@ -35,7 +37,11 @@ import java.util.function.Consumer;
  * @param outcomeOverride      decides the published outcome from the Chainlink one (default: publish Chainlink's)
  * @param sessionWindows       windows the exchange lists from the start on (index 0, the one under way at the start,
  *                             to n−1; the history before stays listed); 0 = no end. A simulate run of N windows
- *                             lists N, so the bot trades nothing it would have to leave open at the end
+ *                             lists N, so the bot trades nothing it would have to leave open at the end (for a
+ *                             longer window: those that end within the N five-minute windows)
+ * @param markets              the series served, each with its own windows and ids; one price path per asset (BTC's
+ *                             from the GBM settings or the kline CSV, the others' from GBM seeded per asset). The
+ *                             first is the primary one: faults and the backtest's record source follow it
  */
 public record SimOptions(
         long seed,
@@ -61,7 +67,8 @@ public record SimOptions(
         String binanceSymbol,
         FaultPlan faults,
         OutcomeOverride outcomeOverride,
-        int sessionWindows) {
+        int sessionWindows,
+        List<MarketKey> markets) {
 
     public SimOptions {
         Objects.requireNonNull(history, "history");
@@ -82,6 +89,10 @@ public record SimOptions(
         if (sessionWindows < 0) {
             throw new IllegalArgumentException("sessionWindows must be >= 0");
         }
+        markets = List.copyOf(markets);
+        if (markets.isEmpty()) {
+            throw new IllegalArgumentException("at least one market");
+        }
         if (!(arbRate >= 0 && arbRate <= 1)) {
             throw new IllegalArgumentException("arbRate must be in [0, 1]");
         }
@@ -96,7 +107,7 @@ public record SimOptions(
     public static SimOptions defaults() {
         return new SimOptions(1L, null, 100_000.0, 0.5, 0.0, 25.0, -25.0, 2.0, 0.03, 0.03, 10, 24,
                 Duration.ofHours(3), null, Duration.ofSeconds(60), Duration.ofSeconds(120), 1000, 1000, 2000, true,
-                "BTCUSDT", FaultPlan.none(), OutcomeOverride.CHAINLINK, 0);
+                "BTCUSDT", FaultPlan.none(), OutcomeOverride.CHAINLINK, 0, List.of(MarketKey.DEFAULT));
     }
 
     public SimOptions withSeed(long s) {
@@ -163,6 +174,11 @@ public record SimOptions(
         return with(b -> b.autoStep = auto);
     }
 
+    /** Serve these series (e.g. the bot's MARKETS); the first is the primary one. */
+    public SimOptions withMarkets(List<MarketKey> keys) {
+        return with(b -> b.markets = keys);
+    }
+
     public SimOptions withBinanceSymbol(String symbol) {
         return with(b -> b.binanceSymbol = symbol);
     }
@@ -217,6 +233,7 @@ public record SimOptions(
         FaultPlan faults;
         OutcomeOverride outcomeOverride;
         int sessionWindows;
+        List<MarketKey> markets;
 
         Copy(SimOptions o) {
             seed = o.seed;
@@ -243,13 +260,14 @@ public record SimOptions(
             faults = o.faults;
             outcomeOverride = o.outcomeOverride;
             sessionWindows = o.sessionWindows;
+            markets = o.markets;
         }
 
         SimOptions build() {
             return new SimOptions(seed, klinesCsv, startPrice, annualVolatility, annualDrift, meanMinuteVolume,
                     chainlinkBasisUsd, chainlinkNoiseUsd, arbRate, quoteNoise, depthLevels, listAheadWindows, history,
                     epoch, resolutionDelayMin, resolutionDelayMax, stepMs, bookStepMs, klinePushMs, autoStep,
-                    binanceSymbol, faults, outcomeOverride, sessionWindows);
+                    binanceSymbol, faults, outcomeOverride, sessionWindows, markets);
         }
     }
 }

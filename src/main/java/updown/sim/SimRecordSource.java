@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import updown.domain.Candle;
 import updown.domain.FeeSchedule;
@@ -42,12 +43,18 @@ import updown.record.TapeRecord;
  *       book step (1 s) one level change per level whose size changed (what a live tape is mostly made of).</li>
  * </ul>
  * Books and feeds never go stale here, except across a gap of a kline file: a missing minute publishes no candle,
- * and a window touching one is never discovered (so never traded).
+ * and a window touching one is never discovered (so never traded). With several models
+ * ({@link #of(List, Instant, Instant, Duration)}: one per market series, e.g. BTC and ETH replayed from their own kline
+ * files) every series gets its windows and books and every asset its candles (stamped with the asset), one tick mark
+ * for all; book deltas follow the first model only.
  */
 public final class SimRecordSource implements RecordSource {
-    private static final long WINDOW = SimMarketModel.WINDOW_SECONDS;
 
     private final SimMarketModel model;
+    /** Every series' model, the first one being {@link #model}. */
+    private final List<SimMarketModel> models;
+    /** Per series: the start of the next window to announce. */
+    private final Map<SimMarketModel, Long> nextWindowStarts = new java.util.LinkedHashMap<>();
     private final Instant start;
     private final Instant end;
     private final Duration tick;
@@ -57,7 +64,6 @@ public final class SimRecordSource implements RecordSource {
     private Instant nextTick;
     private Instant previousTick;
     private long nextMinute;
-    private long nextWindowStart;
     private long ticks;
     private long events;
     private boolean bookDeltas;
@@ -70,21 +76,27 @@ public final class SimRecordSource implements RecordSource {
     private record Timed(Instant at, int order, MarketEvent event) {
     }
 
-    private SimRecordSource(SimMarketModel model, Instant start, Instant end, Duration tick) {
+    private SimRecordSource(List<SimMarketModel> models, Instant start, Instant end, Duration tick) {
         if (tick.isZero() || tick.isNegative()) {
             throw new IllegalArgumentException("tick interval must be positive");
         }
-        if (start.isBefore(model.epoch())) {
-            throw new IllegalArgumentException("start " + start + " is before the price path's first second "
-                    + model.epoch());
+        for (SimMarketModel m : models) {
+            if (start.isBefore(m.epoch())) {
+                throw new IllegalArgumentException("start " + start + " is before the price path's first second "
+                        + m.epoch() + (models.size() > 1 ? " of " + m.key() : ""));
+            }
         }
-        this.model = model;
+        this.model = models.get(0);
+        this.models = List.copyOf(models);
         this.start = start;
         this.end = end;
         this.tick = tick;
         this.nextTick = start;
         this.nextMinute = Math.floorDiv(start.getEpochSecond(), 60) * 60 + 60;
-        this.nextWindowStart = Math.floorDiv(start.getEpochSecond(), WINDOW) * WINDOW;
+        for (SimMarketModel m : this.models) {
+            long len = m.windowSeconds();
+            nextWindowStarts.put(m, Math.floorDiv(start.getEpochSecond(), len) * len);
+        }
     }
 
     /**
@@ -93,7 +105,12 @@ public final class SimRecordSource implements RecordSource {
      * @param tick the trader's tick interval (TICK_INTERVAL_MS)
      */
     public static SimRecordSource of(SimMarketModel model, Instant start, Instant end, Duration tick) {
-        return new SimRecordSource(model, start, end, tick);
+        return new SimRecordSource(List.of(model), start, end, tick);
+    }
+
+    /** As above for several series at once (one model per series; the series of one asset share its candles). */
+    public static SimRecordSource of(List<SimMarketModel> models, Instant start, Instant end, Duration tick) {
+        return new SimRecordSource(models, start, end, tick);
     }
 
     /** Books as level changes every book step instead of snapshots at ticks (same books at every tick). */
@@ -155,6 +172,11 @@ public final class SimRecordSource implements RecordSource {
         public SimMarketModel model(Instant simStart) {
             return new SimMarketModel(options, path, simStart);
         }
+
+        /** A model of one series ({@code eth-15m}) priced by this data. */
+        public SimMarketModel model(updown.domain.MarketKey key, Instant simStart) {
+            return new SimMarketModel(options, key, path, simStart);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ generation
@@ -190,38 +212,48 @@ public final class SimRecordSource implements RecordSource {
         Instant t = nextTick;
         due.clear();
         long now = t.getEpochSecond();
+        List<SimMarketModel> priced = pricedAssets();
         while (nextMinute <= now) {
             Instant close = Instant.ofEpochSecond(nextMinute);
-            model.kline(close.minusSeconds(60), close).ifPresent(k -> due.add(new Timed(close, 0, candle(k, close))));
+            for (SimMarketModel m : priced) {
+                m.kline(close.minusSeconds(60), close)
+                        .ifPresent(k -> due.add(new Timed(close, 0, candle(m.key().asset(), k, close))));
+            }
             nextMinute += 60;
         }
-        while (nextWindowStart - WINDOW <= now) {
-            // a window touching a gap of the kline file is never discovered: no trade on data that does not exist
-            Optional<SimWindow> w = model.windowStartingAt(nextWindowStart).filter(model::hasData);
-            if (w.isPresent()) {
-                tracked.add(w.get());
-                due.add(new Timed(Instant.ofEpochSecond(nextWindowStart - WINDOW), 1,
-                        new MarketEvent.MarketDiscovered(market(w.get()), Instant.ofEpochSecond(nextWindowStart - WINDOW))));
+        for (SimMarketModel m : models) {
+            long len = m.windowSeconds();
+            long next = nextWindowStarts.get(m);
+            while (next - len <= now) {
+                // a window touching a gap of the kline file is never discovered: no trade on data that does not exist
+                Optional<SimWindow> w = m.windowStartingAt(next).filter(m::hasData);
+                if (w.isPresent()) {
+                    tracked.add(w.get());
+                    Instant announced = Instant.ofEpochSecond(next - len);
+                    due.add(new Timed(announced, 1, new MarketEvent.MarketDiscovered(market(w.get()), announced)));
+                }
+                next += len;
             }
-            nextWindowStart += WINDOW;
+            nextWindowStarts.put(m, next);
         }
         for (Iterator<SimWindow> it = tracked.iterator(); it.hasNext(); ) {
             SimWindow w = it.next();
+            SimMarketModel m = modelOf(w);
             Instant ptbStart = w.start().plusSeconds(1);
             Instant ptbEnd = w.end().plusSeconds(1);
             Instant resolved = w.end().plus(w.resolutionDelay());
-            long startMicros = model.chainlinkE8(w.start()) / 100;
+            long startMicros = m.chainlinkE8(w.start()) / 100;
             if (isDue(ptbStart, t)) {
                 due.add(new Timed(ptbStart, 2, new MarketEvent.PriceToBeat(w.slug(), w.start(), startMicros, null,
                         ptbStart)));
             }
             if (isDue(ptbEnd, t)) {
                 due.add(new Timed(ptbEnd, 2, new MarketEvent.PriceToBeat(w.slug(), w.start(), startMicros,
-                        model.chainlinkE8(w.end()) / 100, ptbEnd)));
+                        m.chainlinkE8(w.end()) / 100, ptbEnd)));
             }
             if (isDue(resolved, t)) {
                 due.add(new Timed(resolved, 3, new MarketEvent.MarketResolved(w.marketId(), w.slug(),
-                        Resolution.of(model.chainlinkWinner(w)), "sim", resolved)));
+                        Resolution.of(m.chainlinkWinner(w)), "sim", resolved)));
                 it.remove();
             }
         }
@@ -234,19 +266,41 @@ public final class SimRecordSource implements RecordSource {
             emit(d.at().isBefore(start) ? withTime(d.event(), start) : d.event());
         }
         Instant minute = Instant.ofEpochSecond(Math.floorDiv(now, 60) * 60);
-        model.kline(minute, t).ifPresent(k -> emit(candle(k, t)));
+        for (SimMarketModel m : priced) {
+            m.kline(minute, t).ifPresent(k -> emit(candle(m.key().asset(), k, t)));
+        }
         if (!bookDeltas) {
-            model.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end()) && model.hasData(w))
-                    .ifPresent(w -> {
-                        BookModel.WindowBooks books = model.books(w, t);
-                        emit(snapshot(books.up(), t));
-                        emit(snapshot(books.down(), t));
-                    });
+            for (SimMarketModel m : models) {
+                m.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end()) && m.hasData(w))
+                        .ifPresent(w -> {
+                            BookModel.WindowBooks books = m.books(w, t);
+                            emit(snapshot(books.up(), t));
+                            emit(snapshot(books.down(), t));
+                        });
+            }
         }
         ready.add(new TapeRecord.Tick(new TraderTicked(t, 1, 0, true, 0, 0)));
         ticks++;
         previousTick = t;
         nextTick = t.plus(tick);
+    }
+
+    /** The first model of each asset: the one whose candles stand for that asset. */
+    private List<SimMarketModel> pricedAssets() {
+        Map<String, SimMarketModel> first = new java.util.LinkedHashMap<>();
+        for (SimMarketModel m : models) {
+            first.putIfAbsent(m.key().asset(), m);
+        }
+        return List.copyOf(first.values());
+    }
+
+    private SimMarketModel modelOf(SimWindow w) {
+        for (SimMarketModel m : models) {
+            if (m.key().equals(w.market())) {
+                return m;
+            }
+        }
+        return model;
     }
 
     /** The running window's books at every book step up to t: a snapshot for a new window, then level changes. */
@@ -316,7 +370,7 @@ public final class SimRecordSource implements RecordSource {
             return new MarketEvent.PriceToBeat(p.slug(), p.windowStart(), p.startMicros(), p.endMicros(), at);
         }
         if (e instanceof MarketEvent.CandleUpdated c) {
-            return new MarketEvent.CandleUpdated(c.candle(), at);
+            return new MarketEvent.CandleUpdated(c.asset(), c.candle(), at);
         }
         if (e instanceof MarketEvent.MarketResolved r) {
             return new MarketEvent.MarketResolved(r.marketId(), r.slug(), r.winner(), r.source(), at);
@@ -328,18 +382,18 @@ public final class SimRecordSource implements RecordSource {
         return new MarketEvent.BookSnapshot(b.tokenId(), b.bids(), b.asks(), b.tickSize(), b.hash(), at);
     }
 
-    private static MarketEvent.CandleUpdated candle(Kline k, Instant at) {
+    private static MarketEvent.CandleUpdated candle(String asset, Kline k, Instant at) {
         long c = 10_000L; // micro-dollars per cent
-        return new MarketEvent.CandleUpdated(new Candle(Instant.ofEpochMilli(k.openTimeMs()), k.openCents() * c,
+        return new MarketEvent.CandleUpdated(asset, new Candle(Instant.ofEpochMilli(k.openTimeMs()), k.openCents() * c,
                 k.highCents() * c, k.lowCents() * c, k.closeCents() * c, Math.round(k.volume() * 1e6), k.closed()),
                 at);
     }
 
     /** The market as the scanner reads it from Gamma for this window (fees, tick and minimum size as served). */
     static Market market(SimWindow w) {
-        return new Market(w.marketId(), w.conditionId(), w.slug(), w.question(), "BTC", w.start(), w.end(),
-                w.upTokenId(), w.downTokenId(), BookModel.TICK, Shares.ofWhole(5), FeeSchedule.CRYPTO_5M, true,
-                false, true, true);
+        return new Market(w.marketId(), w.conditionId(), w.slug(), w.question(), w.market().asset(), w.start(),
+                w.end(), w.upTokenId(), w.downTokenId(), BookModel.TICK, Shares.ofWhole(5), FeeSchedule.CRYPTO_5M,
+                true, false, true, true);
     }
 
     @Override

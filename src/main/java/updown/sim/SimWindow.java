@@ -2,10 +2,11 @@ package updown.sim;
 
 import java.time.Duration;
 import java.time.Instant;
+import updown.domain.MarketKey;
 import updown.domain.Outcome;
 
 /**
- * One simulated 5-minute BTC market with its ids, as the exchange lists it. Index 0 is the window running when the
+ * One simulated up/down market window (of any served series) with its ids, as the exchange lists it. Index 0 is the window running when the
  * simulation started; earlier windows (already resolved history) have negative indices.
  *
  * @param listedAt        when it appears on Gamma and gets books (pre-listed like the real ones)
@@ -42,6 +43,11 @@ public record SimWindow(
             return Outcome.DOWN;
         }
         return null;
+    }
+
+    /** The series this window belongs to, from its slug ({@code eth-updown-15m-…} → eth-15m). */
+    public MarketKey market() {
+        return MarketKey.fromSlug(slug).orElse(MarketKey.DEFAULT);
     }
 
     public long startSecond() {

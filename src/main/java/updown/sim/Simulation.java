@@ -205,10 +205,12 @@ public final class Simulation {
 
     /**
      * How many of windows 0..n-1 have resolved. The window that ended just before the start (index -1) also
-     * resolves while the exchange runs; it must not count, or the run would end a window early.
+     * resolves while the exchange runs; it must not count, or the run would end a window early. Only the primary
+     * series counts: the other series' windows end within its first n.
      */
     public int resolvedAmongFirst(int n) {
         return (int) exchange.resolutions().stream()
+                .filter(r -> r.window().market().equals(exchange.model().key()))
                 .filter(r -> r.window().index() >= 0 && r.window().index() < n).count();
     }
 

@@ -43,6 +43,8 @@ public final class MarketView {
     static final int BOOK_DEPTH = 50;
     /** Ended markets are forgotten this long after their window (their trades settle through resolutions). */
     static final Duration RETENTION_AFTER_END = Duration.ofMinutes(30);
+    private static final String BINANCE = "binance";
+    private static final String BINANCE_ASSET = BINANCE + ":";
 
     private final int candleHistory;
     private final Duration priceStale;
@@ -50,12 +52,19 @@ public final class MarketView {
     private final Map<String, LocalBook> books = new HashMap<>();
     private final Set<String> staleTokens = new HashSet<>();
     private final Map<String, Long> priceToBeat = new HashMap<>();
-    private final Deque<Candle> candles = new ArrayDeque<>();
+    /** Per asset ("BTC"): its closed candles, its last update, and whether its own feed said it is stale. */
+    private final Map<String, AssetPrice> prices = new LinkedHashMap<>();
     private final Deque<MarketResolved> resolutions = new ArrayDeque<>();
     private final Map<String, String> lastDecision = new HashMap<>();
-    private Instant lastPriceUpdate;
-    private Long lastPriceMicros;
+    /** The whole price feed ("binance", every asset) said it is stale. */
     private boolean priceFeedStale;
+
+    private static final class AssetPrice {
+        final Deque<Candle> candles = new ArrayDeque<>();
+        Instant lastUpdate;
+        Long lastMicros;
+        boolean stale;
+    }
 
     public MarketView(int candleHistory, long priceStaleMs) {
         this.candleHistory = candleHistory;
@@ -81,8 +90,10 @@ public final class MarketView {
         } else if (event instanceof CandleUpdated c) {
             applyCandle(c);
         } else if (event instanceof FeedHealth f) {
-            if ("binance".equals(f.feed())) {
+            if (BINANCE.equals(f.feed())) {
                 priceFeedStale = f.stale();
+            } else if (f.feed().startsWith(BINANCE_ASSET)) {
+                price(f.feed().substring(BINANCE_ASSET.length())).stale = f.stale();
             }
         } else if (event instanceof PriceToBeat p) {
             priceToBeat.put(p.slug(), p.startMicros());
@@ -97,9 +108,15 @@ public final class MarketView {
         return books.computeIfAbsent(tokenId, LocalBook::new);
     }
 
+    private AssetPrice price(String asset) {
+        return prices.computeIfAbsent(asset, a -> new AssetPrice());
+    }
+
     private void applyCandle(CandleUpdated c) {
-        lastPriceUpdate = c.at();
-        lastPriceMicros = c.candle().closeMicros();
+        AssetPrice p = price(c.asset());
+        Deque<Candle> candles = p.candles;
+        p.lastUpdate = c.at();
+        p.lastMicros = c.candle().closeMicros();
         if (!c.candle().closed()) {
             return;
         }
@@ -143,14 +160,24 @@ public final class MarketView {
         return markets.values();
     }
 
-    /** Fresh candles, or an empty list when the feed is stale or silent (strategies then SKIP). */
-    public List<Candle> freshCandles(Instant now) {
-        return candlesFresh(now) ? new ArrayList<>(candles) : List.of();
+    /** One asset's fresh candles, or an empty list when its feed is stale or silent (strategies then SKIP). */
+    public List<Candle> freshCandles(String asset, Instant now) {
+        return candlesFresh(asset, now) ? new ArrayList<>(prices.get(asset).candles) : List.of();
     }
 
+    /** One asset's candles are fresh: neither the whole feed nor its own stream is stale, and it updated lately. */
+    public boolean candlesFresh(String asset, Instant now) {
+        AssetPrice p = prices.get(asset);
+        return !priceFeedStale && p != null && !p.stale && p.lastUpdate != null
+                && !p.lastUpdate.plus(priceStale).isBefore(now);
+    }
+
+    /**
+     * Some asset has fresh candles (false before the first candle): like the books, the price feed fails the health
+     * check only when no market can trade on it; a stale asset alone stops its own markets (their decisions say so).
+     */
     public boolean candlesFresh(Instant now) {
-        return !priceFeedStale && lastPriceUpdate != null
-                && !lastPriceUpdate.plus(priceStale).isBefore(now);
+        return prices.keySet().stream().anyMatch(a -> candlesFresh(a, now));
     }
 
     /** A book fit to trade on: snapshotted and not flagged stale; else null. */
@@ -169,7 +196,7 @@ public final class MarketView {
 
     public MarketSnapshot snapshot(Market market, Instant now) {
         return new MarketSnapshot(market, freshBook(market.upTokenId()), freshBook(market.downTokenId()),
-                freshCandles(now), priceToBeat.get(market.slug()), now);
+                freshCandles(market.asset(), now), priceToBeat.get(market.slug()), now);
     }
 
     public void recordDecision(String slug, String decision) {
@@ -212,7 +239,10 @@ public final class MarketView {
                     lastDecision.getOrDefault(m.slug(), "")));
         }
         out.sort(Comparator.comparing(MarketStatus::windowStart));
-        return new MarketsView(out, candlesFresh(now), lastPriceUpdate, lastPriceMicros, now);
+        // the header shows the first asset's price (the only one in a single-market bot)
+        AssetPrice first = prices.isEmpty() ? null : prices.values().iterator().next();
+        return new MarketsView(out, candlesFresh(now), first == null ? null : first.lastUpdate,
+                first == null ? null : first.lastMicros, now);
     }
 
     private static Instant latest(LocalBook a, LocalBook b) {

@@ -24,6 +24,7 @@ import updown.domain.Kst;
 import updown.domain.Market;
 import updown.domain.MarketCommand;
 import updown.domain.MarketEvent;
+import updown.domain.MarketKey;
 import updown.domain.MarketEvent.MarketResolved;
 import updown.domain.MarketSnapshot;
 import updown.domain.PortfolioCommand;
@@ -60,7 +61,7 @@ public final class TraderVerticle extends VerticleBase {
     private final BotConfig config;
     private final BotClock clock;
     private final Engine engine;
-    private final Decider decider;
+    private final MarketDeciders deciders;
     private final boolean autoTick;
     private final Hooks hooks;
     private final MarketView view;
@@ -102,7 +103,8 @@ public final class TraderVerticle extends VerticleBase {
         this.config = config;
         this.clock = clock;
         this.engine = engine;
-        this.decider = decider;
+        // markets with overridden settings ({@code ETH_15M_EMA_FAST}) get their own decider, the rest share this one
+        this.deciders = MarketDeciders.of(config, decider);
         this.autoTick = autoTick;
         this.hooks = hooks;
         this.view = new MarketView(config.market().candleHistory(), config.market().priceStaleMs());
@@ -222,6 +224,7 @@ public final class TraderVerticle extends VerticleBase {
                         return Future.succeededFuture();
                     }
                     Set<String> held = open.stream().map(Trade::marketId).collect(Collectors.toSet());
+                    state.exposure = new ExposureGate(config.risk(), open);
                     return tradeMarkets(state, held);
                 }))
                 .transform(ar -> {
@@ -252,6 +255,8 @@ public final class TraderVerticle extends VerticleBase {
     private static final class TickState {
         final Instant now;
         Usd balance = Usd.ZERO;
+        /** Open positions' cost per market and in total, against the exposure caps. */
+        ExposureGate exposure;
         int opened;
         String halted;
 
@@ -386,12 +391,18 @@ public final class TraderVerticle extends VerticleBase {
             view.recordDecision(market.slug(), "skip: book stale or missing");
             return Future.succeededFuture();
         }
-        Decision decision = decider.decide(snap, state.balance);
+        Decision decision = deciders.forMarket(market).decide(snap, state.balance);
         if (decision instanceof Decision.Skip skip) {
             view.recordDecision(market.slug(), "skip: " + skip.reason());
             return Future.succeededFuture();
         }
         Decision.Place place = (Decision.Place) decision;
+        java.util.Optional<String> capped = state.exposure.refuse(MarketKey.of(market), place.order().amount());
+        if (capped.isPresent()) {
+            view.recordDecision(market.slug(), "skip: " + capped.get());
+            LOG.info("{} not traded: {}", market.slug(), capped.get());
+            return Future.succeededFuture();
+        }
         return engine.execute(place.order()).compose(exec -> {
             if (exec instanceof Execution.Rejected rej) {
                 view.recordDecision(market.slug(), "rejected: " + rej.reason());
@@ -406,6 +417,7 @@ public final class TraderVerticle extends VerticleBase {
                     .compose(stored -> {
                         state.opened++;
                         held.add(market.id());
+                        state.exposure.add(stored);
                         state.balance = state.balance.minus(stored.totalCost());
                         view.recordDecision(market.slug(), "traded " + stored.side() + " @ " + stored.price());
                         return Future.<Void>succeededFuture();

@@ -46,6 +46,11 @@ final class BotQueries {
         return request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades(), OpenTrades.class);
     }
 
+    Future<PortfolioCommand.MarketPnls> marketPnl() {
+        return request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetMarketPnl(),
+                PortfolioCommand.MarketPnls.class);
+    }
+
     Future<EquityCurve> equity() {
         return request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetEquity(), EquityCurve.class);
     }

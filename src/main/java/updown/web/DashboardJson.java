@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import updown.config.TradingMode;
 import updown.domain.ControlState;
+import updown.domain.MarketKey;
+import updown.domain.MarketPnl;
 import updown.domain.MarketStatus;
 import updown.domain.MarketsView;
 import updown.domain.PortfolioCommand.EquityPoint;
@@ -60,6 +62,7 @@ final class DashboardJson {
         JsonObject j = new JsonObject()
                 .put("id", t.id())
                 .put("marketId", t.marketId())
+                .put("market", t.marketKey() == null ? null : t.marketKey().toString())
                 .put("slug", t.slug())
                 .put("side", t.side().name())
                 .put("tokenId", t.tokenId())
@@ -162,8 +165,26 @@ final class DashboardJson {
         return Times.put(j, "at", w.at());
     }
 
+    /** Realised P&amp;L, record and open cost of each market series. */
+    static JsonObject marketPnl(List<MarketPnl> markets) {
+        JsonArray rows = new JsonArray();
+        for (MarketPnl m : markets) {
+            rows.add(new JsonObject()
+                    .put("market", m.market())
+                    .put("trades", m.trades())
+                    .put("open", m.open())
+                    .put("wins", m.wins())
+                    .put("losses", m.losses())
+                    .put("pnl", m.pnl().format())
+                    .put("fees", m.fees().format())
+                    .put("openCost", m.openCost().format()));
+        }
+        return new JsonObject().put("markets", rows);
+    }
+
     static JsonObject market(MarketStatus m, Instant now) {
         JsonObject j = new JsonObject()
+                .put("market", MarketKey.fromSlug(m.slug()).map(MarketKey::toString).orElse(null))
                 .put("slug", m.slug())
                 .put("question", m.question())
                 .put("upBid", price(m.upBid()))

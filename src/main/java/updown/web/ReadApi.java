@@ -44,6 +44,7 @@ final class ReadApi {
         router.get("/api/trades").handler(this::trades);
         router.get("/api/positions").handler(this::positions);
         router.get("/api/markets").handler(this::markets);
+        router.get("/api/pnl-by-market").handler(this::pnlByMarket);
         router.get("/api/equity").handler(this::equity);
         router.get("/api/chart.png").handler(this::chart);
     }
@@ -84,6 +85,12 @@ final class ReadApi {
         queries.markets()
                 .onSuccess(v -> ctx.json(DashboardJson.markets(v, ticks.get(), clock.instant(), maxAgeMs)))
                 .onFailure(e -> HttpErrors.busFailure(ctx, "the trader", e));
+    }
+
+    private void pnlByMarket(RoutingContext ctx) {
+        queries.marketPnl()
+                .onSuccess(p -> ctx.json(DashboardJson.marketPnl(p.markets())))
+                .onFailure(e -> HttpErrors.busFailure(ctx, PORTFOLIO, e));
     }
 
     private void equity(RoutingContext ctx) {

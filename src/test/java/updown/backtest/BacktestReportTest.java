@@ -74,6 +74,9 @@ class BacktestReportTest {
                 new BacktestReport.Group("directional+orderbook_imbalance", 2, 1, 0, Usd.of("9.8"), Usd.of("0.4")));
         assertThat(s.byHourKst()).containsExactly(
                 new BacktestReport.Group("09", 3, 1, 1, Usd.of("-0.4"), Usd.of("0.6")));
+        assertThat(s.byMarket()).as("every trade here is a btc-5m window")
+                .containsExactly(new BacktestReport.Group("btc-5m", 3, 1, 1, Usd.of("-0.4"), Usd.of("0.6")));
+        assertThat(ReportFiles.json(s)).containsKey("by_market");
         assertThat(ReportFiles.text(s, null)).hasSizeLessThan(40).anyMatch(l -> l.contains("50.0 %"));
         assertThat(updown.portfolio.EquityPoints.of(state)).extracting(p -> p.balance().format())
                 .containsExactly("1000.00", "1009.80", "999.60");

@@ -58,7 +58,8 @@ class SweepTest {
     }
 
     private static Sweep.Run run(int v, int seg, String pnl) {
-        return new Sweep.Run(v, seg, Usd.of(pnl), 10, 6, 4, Usd.of("1"), Usd.of("5"), 0.1, 100, 1, "h");
+        return new Sweep.Run(v, seg, Usd.of(pnl), 10, 6, 4, Usd.of("1"), Usd.of("5"), 0.1, 100, 1, "h",
+                List.of(new BacktestReport.Group("btc-5m", 10, 6, 4, Usd.of(pnl), Usd.of("1"))));
     }
 
     @Test
@@ -88,5 +89,8 @@ class SweepTest {
         assertThat(csv.get(2)).startsWith("2,1,2,30.00,-50.00,");
         assertThat(Sweep.foldsCsv(r).lines()).hasSize(3).element(1).asString()
                 .startsWith("1,2022-01-01T00:00:00Z,2022-01-01T00:50:00Z,2022-01-01T00:50:00Z,2022-01-01T01:40:00Z,1,50.00,-20.00,2,12.00");
+        assertThat(Sweep.byMarketCsv(r).lines()).as("out-of-sample results per market, in rank order")
+                .containsExactly("rank,variant,market,out_of_sample_pnl,out_of_sample_trades,out_of_sample_win_rate,"
+                        + "out_of_sample_fees", "1,2,btc-5m,23.00,20,0.6000,2.00", "2,1,btc-5m,-50.00,20,0.6000,2.00");
     }
 }

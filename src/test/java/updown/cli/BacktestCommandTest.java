@@ -75,4 +75,47 @@ class BacktestCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no tape segments");
         assertThat(work.resolve("data")).doesNotExist();
     }
+
+    /** The first {@code rows} rows of the BTC sample, prices divided by {@code divisor} (a second asset's file). */
+    private Path scaledCopy(String name, int rows, double divisor) throws Exception {
+        List<String> in = Files.readAllLines(Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv"));
+        List<String> out = new java.util.ArrayList<>(List.of(in.get(0)));
+        for (String line : in.subList(1, rows + 1)) {
+            String[] c = line.split(",");
+            StringBuilder b = new StringBuilder(c[0]);
+            for (int i = 1; i <= 4; i++) {
+                b.append(',').append(String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(c[i]) / divisor));
+            }
+            out.add(b.append(',').append(c[5]).toString());
+        }
+        Path file = work.resolve(name);
+        Files.write(file, out);
+        return file;
+    }
+
+    @Test
+    @DisplayName("--klines BTC=btc.csv --klines ETH=eth.csv backtests btc-5m and eth-15m together, reported by market")
+    void oneKlineFilePerAsset() throws Exception {
+        Path btc = scaledCopy("btc.csv", 600, 1);
+        Path eth = scaledCopy("eth.csv", 600, 12.5);
+        int code = run("--klines", "BTC=" + btc, "--klines", "eth=" + eth, "--from", "2022-01-01T03:00:00Z", "--to",
+                "2022-01-01T06:00", "--set", "MARKETS=btc-5m,eth-15m", "--json");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = stdout().lines().toList();
+        JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        java.util.Set<String> markets = new java.util.TreeSet<>();
+        summary.get("by_market").fieldNames().forEachRemaining(markets::add);
+        assertThat(markets).containsExactly("btc-5m", "eth-15m");
+        assertThat(stdout()).contains("By market", "  eth-15m ");
+    }
+
+    @Test
+    @DisplayName("--klines mixing a bare FILE with ASSET=FILE, or naming an unknown asset, is a configuration error")
+    void badKlineList() throws Exception {
+        Path btc = scaledCopy("btc.csv", 200, 1);
+        assertThat(run("--klines", btc.toString(), "--klines", "ETH=" + btc)).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("each is ASSET=FILE");
+        assertThat(run("--klines", "DOGE=" + btc)).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown asset DOGE");
+    }
 }

@@ -160,7 +160,8 @@ class SimulateCommandE2eTest {
                 "amount", "fee", "status", "outcome", "payout", "pnl", "sources", "opened (UTC)", "settled (UTC)");
         for (Trade t : trades) {
             assertThat(table.out()).as("table row of trade %d", t.id()).anyMatch(l -> l.matches("\\s*" + t.id()
-                    + "\\s+" + t.slug() + "\\s+" + t.side().name() + "\\s+" + t.price().format().replace(".", "\\.")
+                    + "\\s+" + t.marketKey() + "\\s+" + t.slug() + "\\s+" + t.side().name() + "\\s+"
+                    + t.price().format().replace(".", "\\.")
                     + "\\s.*") && l.contains(t.amount().format()) && l.contains(t.fee().format()));
         }
         assertThat(table.out().get(table.out().size() - 1)).isEqualTo("ledger balance: "

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import updown.domain.MarketKey;
 import updown.domain.Ratio;
 import updown.domain.Usd;
 
@@ -166,17 +167,70 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @DisplayName("one asset per bot, priced by its own Binance symbol: BTC,ETH or ETH on BTCUSDT is refused")
-    void assetMatchesItsPriceFeed() {
-        assertThat(ConfigLoader.load(work, Map.of("MARKET_ASSETS", "BTC,ETH"), Map.of()).errors())
-                .singleElement().asString().startsWith("MARKET_ASSETS=BTC,ETH: one asset per bot");
-        assertThat(ConfigLoader.load(work, Map.of("MARKET_ASSETS", "ETH"), Map.of()).errors())
-                .singleElement().asString().startsWith("BINANCE_SYMBOL=BTCUSDT: must be the price of MARKET_ASSETS=ETH");
-        ConfigLoader.Result eth = ConfigLoader.load(work, Map.of("MARKET_ASSETS", "ETH", "BINANCE_SYMBOL", "ethusdt"),
+    @DisplayName("MARKETS names asset × window keys; the default is btc-5m alone, as before")
+    void marketsSetting() {
+        assertThat(ConfigLoader.load(work, Map.of(), Map.of()).config().market().markets())
+                .containsExactly(MarketKey.DEFAULT);
+        ConfigLoader.Result four = ConfigLoader.load(work, Map.of("MARKETS", "btc-5m, ETH-5m,sol-15m,xrp-15m"),
                 Map.of());
-        assertThat(eth.ok()).isTrue();
-        assertThat(eth.config().market().assets()).containsExactly("ETH");
-        assertThatThrownBy(() -> eth.config().market().assets().add("SOL"))
+        assertThat(four.errors()).isEmpty();
+        assertThat(four.config().market().markets()).extracting(MarketKey::toString)
+                .containsExactly("btc-5m", "eth-5m", "sol-15m", "xrp-15m");
+        assertThat(four.config().market().assets()).containsExactly("BTC", "ETH", "SOL", "XRP");
+        assertThat(four.config().market().windowMinutes()).containsExactly(5, 15);
+        assertThatThrownBy(() -> four.config().market().markets().add(MarketKey.DEFAULT))
                 .as("the config is immutable").isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @DisplayName("an unknown asset or window in MARKETS is one config error line naming it")
+    void unknownMarketIsOneLine() {
+        assertThat(ConfigLoader.load(work, Map.of("MARKETS", "btc-5m,doge-5m"), Map.of()).errors())
+                .singleElement().asString().startsWith("MARKETS=btc-5m,doge-5m: 'doge-5m' unknown asset DOGE");
+        assertThat(ConfigLoader.load(work, Map.of("MARKETS", "eth-60m"), Map.of()).errors())
+                .singleElement().asString().startsWith("MARKETS=eth-60m: 'eth-60m' unknown window 60m");
+        assertThat(ConfigLoader.load(work, Map.of("MARKETS", "btc"), Map.of()).errors())
+                .singleElement().asString().contains("not <asset>-<minutes>m");
+        assertThat(ConfigLoader.load(work, Map.of("MARKETS", ""), Map.of()).errors())
+                .singleElement().asString().contains("at least one market");
+    }
+
+    @Test
+    @DisplayName("ETH_15M_EMA_FAST overrides EMA_FAST for eth-15m only; other markets keep the global value")
+    void perMarketOverride() {
+        ConfigLoader.Result r = ConfigLoader.load(work, Map.of("MARKETS", "btc-5m,eth-15m", "ETH_15M_EMA_FAST", "5",
+                "ETH_15M_EMA_SLOW", "12", "ETH_15M_CONFIDENCE_THRESHOLD", "0.7"), Map.of());
+        assertThat(r.errors()).isEmpty();
+        BotConfig c = r.config();
+        BotConfig eth = c.forMarket(new MarketKey("ETH", 15));
+        assertThat(eth.strategies().emaFast()).isEqualTo(5);
+        assertThat(eth.strategies().emaSlow()).isEqualTo(12);
+        assertThat(eth.trading().confidenceThreshold()).isEqualTo(Ratio.of("0.7"));
+        assertThat(eth.strategies().momentumLookback()).isEqualTo(c.strategies().momentumLookback());
+        assertThat(c.forMarket(MarketKey.DEFAULT)).isSameAs(c);
+        assertThat(c.strategies().emaFast()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a bad per-market override is reported under its own name; one for a market not traded is refused")
+    void badOverride() {
+        assertThat(ConfigLoader.load(work, Map.of("MARKETS", "btc-5m,eth-15m", "ETH_15M_EMA_FAST", "9"), Map.of())
+                .errors()).containsExactly("ETH_15M_EMA_FAST=9: must be < EMA_SLOW (8)");
+        assertThat(ConfigLoader.load(work, Map.of("MARKETS", "btc-5m", "ETH_15M_OBI_DEPTH", "x"), Map.of())
+                .errors()).containsExactly("ETH_15M_OBI_DEPTH: overrides a market not in MARKETS=btc-5m");
+        assertThat(ConfigLoader.load(work, Map.of(), Map.of("BTC_5M_OBI_DEPTH", "0")).errors())
+                .containsExactly("BTC_5M_OBI_DEPTH=0: must be between 1 and 1000");
+    }
+
+    @Test
+    @DisplayName("exposure caps default to 0 = no cap, so one market trades as before")
+    void exposureCaps() {
+        BotConfig.Risk risk = ConfigLoader.load(work, Map.of(), Map.of()).config().risk();
+        assertThat(risk.maxMarketExposure()).isEqualTo(Usd.ZERO);
+        assertThat(risk.maxTotalExposure()).isEqualTo(Usd.ZERO);
+        BotConfig.Risk set = ConfigLoader.load(work, Map.of("MAX_MARKET_EXPOSURE", "20", "MAX_TOTAL_EXPOSURE", "50"),
+                Map.of()).config().risk();
+        assertThat(set.maxMarketExposure()).isEqualTo(Usd.of("20"));
+        assertThat(set.maxTotalExposure()).isEqualTo(Usd.of("50"));
     }
 }

@@ -42,7 +42,7 @@ class BinanceKlineVerticleTest {
     @BeforeEach
     void setUp(Vertx vertx, VertxTestContext ctx) {
         clock = new VirtualClock(T0);
-        FakeBinance.start(vertx, clock, "BTCUSDT").compose(b -> {
+        FakeBinance.start(vertx, clock, "BTCUSDT", "ETHUSDT").compose(b -> {
             binance = b;
             return MarketEventLog.attach(vertx);
         }).onComplete(ctx.succeeding(l -> {
@@ -244,4 +244,60 @@ class BinanceKlineVerticleTest {
                 })));
     }
 
+
+    @Test
+    @DisplayName("several assets share one combined socket; each is backfilled over REST and stamped with its asset")
+    void combinedStreamForEveryAsset(Vertx vertx, VertxTestContext ctx) {
+        deploy(vertx, Map.of("MARKETS", "btc-5m,eth-5m,eth-15m", "PRICE_STALE_MS", "3600000"))
+                .compose(v -> log.await(l -> l.of(MarketEvent.CandleUpdated.class).stream()
+                        .filter(e -> e.asset().equals("ETH") && e.candle().closed()).count() >= 10
+                        && l.of(MarketEvent.CandleUpdated.class).stream()
+                        .filter(e -> e.asset().equals("BTC") && e.candle().closed()).count() >= 10).map(v))
+                .compose(v -> Await.until(vertx, () -> binance.openSockets() == 1).map(v))
+                .compose(v -> {
+                    binance.pushKline("ETHUSDT", M0, true);
+                    return log.await(l -> l.of(MarketEvent.CandleUpdated.class).stream()
+                            .anyMatch(e -> e.asset().equals("ETH") && e.candle().openTime().toEpochMilli() == M0));
+                })
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    assertThat(binance.streamsRequested())
+                            .containsExactly("/stream?streams=btcusdt@kline_1m/ethusdt@kline_1m");
+                    assertThat(binance.requests()).extracting(r -> r.param("symbol")).contains("BTCUSDT", "ETHUSDT");
+                    List<Candle> eth = log.of(MarketEvent.CandleUpdated.class).stream()
+                            .filter(e -> e.asset().equals("ETH")).map(MarketEvent.CandleUpdated::candle).toList();
+                    assertGapFree(eth, M0 - 10 * MIN, M0);
+                    assertThat(log.of(MarketEvent.CandleUpdated.class).stream()
+                            .filter(e -> e.asset().equals("BTC") && e.candle().openTime().toEpochMilli() == M0))
+                            .as("the ETH kline is not a BTC candle").isEmpty();
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    @DisplayName("with several assets, a silent ETH stream is reported as binance:ETH stale while BTC stays fresh")
+    void staleAssetAlone(Vertx vertx, VertxTestContext ctx) {
+        deploy(vertx, Map.of("MARKETS", "btc-5m,eth-5m", "PRICE_STALE_MS", "5000"))
+                .compose(v -> Await.until(vertx, () -> binance.openSockets() == 1).map(v))
+                .compose(v -> {
+                    binance.pushKline("BTCUSDT", M0, false).pushKline("ETHUSDT", M0, false);
+                    return log.awaitCount(MarketEvent.FeedHealth.class, h -> !h.stale(), 2).map(v);
+                })
+                .compose(v -> {
+                    clock.advance(Duration.ofSeconds(3));
+                    binance.pushKline("BTCUSDT", M0, false);
+                    return Await.until(vertx, () -> v.counters().get("klines.frames") >= 3).map(v);
+                })
+                .compose(v -> {
+                    clock.advance(Duration.ofSeconds(3));
+                    return log.awaitCount(MarketEvent.FeedHealth.class, MarketEvent.FeedHealth::stale, 1).map(v);
+                })
+                .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+                    List<MarketEvent.FeedHealth> h = log.of(MarketEvent.FeedHealth.class);
+                    assertThat(h).filteredOn(MarketEvent.FeedHealth::stale).extracting(MarketEvent.FeedHealth::feed)
+                            .containsExactly("binance:ETH");
+                    assertThat(h).filteredOn(x -> !x.stale()).extracting(MarketEvent.FeedHealth::feed)
+                            .containsExactlyInAnyOrder("binance:BTC", "binance:ETH");
+                    ctx.completeNow();
+                })));
+    }
 }

@@ -44,7 +44,7 @@ class FreshnessTest {
     @DisplayName("feeds are stale when the BTC candles are stale")
     void candles() {
         assertThat(Freshness.feedsFresh(tick(NOW, 1, 0, false))).isFalse();
-        assertThat(Freshness.feedProblems(tick(NOW, 1, 0, false))).containsExactly("the BTC price feed is stale");
+        assertThat(Freshness.feedProblems(tick(NOW, 1, 0, false))).containsExactly("the price feed is stale (no asset has fresh candles)");
     }
 
     @Test

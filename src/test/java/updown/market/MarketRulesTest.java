@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import updown.domain.BookSide;
 import updown.domain.Level;
 import updown.domain.MarketEvent;
+import updown.domain.MarketKey;
 import updown.domain.Price;
 import updown.domain.Resolution;
 import updown.domain.Shares;
@@ -33,7 +34,8 @@ class MarketRulesTest {
     @Test
     @DisplayName("slugs match asset and window tokens in any order, as whole words, never one hard-coded pattern")
     void slugMatcher() {
-        SlugMatcher m = new SlugMatcher(List.of("BTC", "ETH"), List.of(5, 15));
+        SlugMatcher m = new SlugMatcher(List.of(new MarketKey("BTC", 5), new MarketKey("BTC", 15),
+                new MarketKey("ETH", 5), new MarketKey("ETH", 15)));
         assertThat(m.match("btc-updown-5m-1778584200")).hasValue(new SlugMatcher.Match("BTC", 5));
         assertThat(m.match("updown-5m-btc-1778584200")).hasValue(new SlugMatcher.Match("BTC", 5));
         assertThat(m.match("BTC_5m_updown")).hasValue(new SlugMatcher.Match("BTC", 5));
@@ -43,7 +45,7 @@ class MarketRulesTest {
         assertThat(m.match("btcx-updown-5m-1")).isEmpty();
         assertThat(m.match("btc-updown-55m-1")).isEmpty();
         assertThat(m.match(null)).isEmpty();
-        assertThat(new SlugMatcher(List.of("BTC"), List.of(5)).match("btc-updown-15m-1")).isEmpty();
+        assertThat(new SlugMatcher(List.of(MarketKey.DEFAULT)).match("btc-updown-15m-1")).isEmpty();
     }
 
     @Test

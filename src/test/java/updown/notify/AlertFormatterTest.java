@@ -32,6 +32,15 @@ class AlertFormatterTest {
     }
 
     @Test
+    @DisplayName("trade and settlement alerts name the market series first (eth-15m), then its window's slug")
+    void alertsNameTheMarket() {
+        var t = Samples.openTrade(18, "eth-updown-15m-1766972400", Direction.BUY_DOWN, List.of("directional"));
+        Outgoing.Text m = AlertFormatter.tradeExecuted(new PortfolioEvent.TradeExecuted(t, Samples.snapshot("989.83")));
+        assertThat(m.html()).contains("#18 · <b>eth-15m</b> eth-updown-15m-1766972400");
+        assertThat(m.batch().line()).contains("<b>eth-15m</b>");
+    }
+
+    @Test
     @DisplayName("market titles and sources with markup characters are escaped")
     void escaping() {
         var t = Samples.openTrade(1, "btc <b>up</b> & down", Direction.BUY_DOWN, List.of("<script>", "a&b"));

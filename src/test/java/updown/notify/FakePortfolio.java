@@ -92,6 +92,10 @@ final class FakePortfolio extends VerticleBase {
         } else if (c instanceof PortfolioCommand.GetDailySnapshots) {
             m.reply(new PortfolioCommand.DailySnapshots(List.of(new DailySnapshot(Samples.today().minusDays(1),
                     Usd.of("995"), Usd.of("995"), Usd.of("-5"), Usd.of("0.5"), 3, 1, 2, Samples.T0))));
+        } else if (c instanceof PortfolioCommand.GetMarketPnl) {
+            m.reply(new PortfolioCommand.MarketPnls(List.of(
+                    new updown.domain.MarketPnl("btc-5m", 7, 1, 4, 2, Usd.of("4.10"), Usd.of("0.70"), Usd.of("10.10")),
+                    new updown.domain.MarketPnl("eth-15m", 4, 0, 1, 3, Usd.of("-2.00"), Usd.of("0.40"), Usd.ZERO))));
         } else {
             Replies.fail(m, ResultCode.INVALID_INPUT, "unexpected query");
         }

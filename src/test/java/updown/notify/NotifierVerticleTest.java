@@ -352,6 +352,17 @@ class NotifierVerticleTest {
         telegram.pushCommand(OWNER, OWNER, "/pnl");
         Call pnl = await(telegram.awaitMessage("P&amp;L</b>"));
         assertThat(pnl.text()).contains("Today: +$3.50", "7 days: -$1.50", "All time: +$12.30");
+        assertThat(pnl.text()).contains("<b>By market</b>", "btc-5m: +$4.10 · 4W/2L", "eth-15m: -$2.00 · 1W/3L");
+    }
+
+    @Test
+    @DisplayName("/status lists every market's P&L and open positions when several markets are traded")
+    void statusPerMarket() throws Exception {
+        start(Map.of());
+        telegram.pushCommand(OWNER, OWNER, "/status");
+        Call status = await(telegram.awaitMessage("<b>Status</b>"));
+        assertThat(status.text()).contains("<b>By market</b>", "btc-5m: +$4.10 · 4W/2L · open 1 ($10.10)",
+                "eth-15m: -$2.00 · 1W/3L · open 0 ($0.00)");
     }
 
     @Test

@@ -123,6 +123,23 @@ class PortfolioVerticleTest {
     }
 
     @Test
+    @DisplayName("GetMarketPnl groups every stored trade by market: record, realised P&L, fees and open cost")
+    void pnlByMarket() {
+        Market btc = Trades.market(T0);
+        Market eth = Trades.market(new updown.domain.MarketKey("ETH", 15), T0);
+        open(Trades.directional(btc, Direction.BUY_UP, "0.50", "10", "0.35", T0));
+        open(Trades.directional(eth, Direction.BUY_DOWN, "0.40", "10", "0.30", T0));
+        open(Trades.directional(Trades.market(new updown.domain.MarketKey("ETH", 15), T0.plusSeconds(900)),
+                Direction.BUY_UP, "0.50", "5", "0.10", T0));
+        settle(btc, Resolution.UP);
+        settle(eth, Resolution.UP);
+        PortfolioCommand.MarketPnls r = ask(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetMarketPnl());
+        assertThat(r.markets()).containsExactly(
+                new updown.domain.MarketPnl("btc-5m", 1, 0, 1, 0, Usd.of("9.65"), Usd.of("0.35"), Usd.ZERO),
+                new updown.domain.MarketPnl("eth-15m", 2, 1, 0, 1, Usd.of("-10.30"), Usd.of("0.40"), Usd.of("5.10")));
+    }
+
+    @Test
     @DisplayName("a fill the balance cannot pay is refused with INSUFFICIENT_BALANCE and nothing is stored")
     void insufficientBalance() {
         Trade huge = Trades.directional(Trades.market(T0), Direction.BUY_UP, "0.50", "1000", "0.01", T0);

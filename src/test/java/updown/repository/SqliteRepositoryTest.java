@@ -337,7 +337,36 @@ class SqliteRepositoryTest extends RepositoryContractTest {
                         versions.add(r.getString("version"));
                         assertThat(r.getValue("success").toString()).isIn("1", "true");
                     }
-                    assertThat(versions).containsExactly("1");
+                    assertThat(versions).containsExactly("1", "2");
+                });
+    }
+
+    @Test
+    @DisplayName("migrating a version-1 ledger gives every old trade the market its slug spells; new trades store theirs")
+    void marketColumnMigration(VertxTestContext test) throws Exception {
+        Path old = dir.resolve("v1.db");
+        org.flywaydb.core.Flyway.configure(SqliteRepository.class.getClassLoader())
+                .dataSource("jdbc:sqlite:" + old, null, null).locations(SqliteRepository.MIGRATIONS).target("1")
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            for (String slug : List.of("eth-updown-15m-1766972400", "btc-updown-5m-1778584200", "odd-slug")) {
+                s.execute("INSERT INTO trades (market_id, slug, side, price_micros, shares_micros, amount_micros, "
+                        + "fee_micros, status, sources, confidence_micros, opened_at_ns) VALUES ('m', '" + slug
+                        + "', 'BUY_UP', 500000, 2000000, 1000000, 0, 'OPEN', '[]', 0, 0)");
+            }
+        }
+        Trade fresh = directional();
+        check(test, () -> SqliteRepository.open(vertx, old).compose(r -> r.init()
+                .compose(v -> r.insertOpenTrade(fresh, debitFor(fresh)))
+                .compose(v -> r.pool().query("SELECT slug, market FROM trades ORDER BY id").execute())
+                .eventually(() -> r.close())), rows -> {
+                    Map<String, String> market = new java.util.LinkedHashMap<>();
+                    for (Row r : rows) {
+                        market.put(r.getString("slug"), String.valueOf(r.getString("market")));
+                    }
+                    assertThat(market).containsEntry("eth-updown-15m-1766972400", "eth-15m")
+                            .containsEntry("btc-updown-5m-1778584200", "btc-5m").containsEntry("odd-slug", "null")
+                            .containsEntry(fresh.slug(), String.valueOf(fresh.marketKey()));
                 });
     }
 

@@ -257,4 +257,39 @@ class SimMarketModelTest {
         out.addAll(b);
         return out;
     }
+
+    @Test
+    @DisplayName("several series: btc-5m is unchanged, every series has its own slugs, ids and window length, and"
+            + " the series of one asset share its price path")
+    void severalSeries() {
+        SimOptions o = SimOptions.defaults().withSeed(42);
+        SimOptions four = o.withMarkets(java.util.List.of(updown.domain.MarketKey.DEFAULT,
+                new updown.domain.MarketKey("BTC", 15), new updown.domain.MarketKey("ETH", 5),
+                new updown.domain.MarketKey("ETH", 15)));
+        java.util.List<SimMarketModel> all = SimMarketModel.createAll(four, START);
+        SimMarketModel alone = model(o);
+        assertThat(all.get(0).window(2)).as("btc-5m as if it were alone").isEqualTo(alone.window(2));
+        assertThat(all.get(0).chainlinkE8(START)).isEqualTo(alone.chainlinkE8(START));
+
+        SimWindow btc15 = all.get(1).window(0);
+        SimWindow eth5 = all.get(2).window(0);
+        SimWindow eth15 = all.get(3).window(1);
+        assertThat(btc15.slug()).isEqualTo("btc-updown-15m-" + btc15.startSecond());
+        assertThat(Duration.between(btc15.start(), btc15.end())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(btc15.startSecond() % 900).isZero();
+        assertThat(eth5.slug()).startsWith("eth-updown-5m-");
+        assertThat(eth15.market()).isEqualTo(new updown.domain.MarketKey("ETH", 15));
+        assertThat(all.get(3).windowBySlug(eth15.slug())).contains(eth15);
+        assertThat(all.get(2).windowBySlug(eth15.slug())).as("another series' slug").isEmpty();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (SimWindow w : java.util.List.of(all.get(0).window(0), btc15, eth5, all.get(3).window(0))) {
+            assertThat(ids.add(w.marketId())).as("market id of %s is its own", w.slug()).isTrue();
+            assertThat(ids.add(w.upTokenId())).as("token id of %s is its own", w.slug()).isTrue();
+        }
+        assertThat(all.get(1).btcCents(START.plusSeconds(99))).as("one path per asset")
+                .isEqualTo(all.get(0).btcCents(START.plusSeconds(99)));
+        assertThat(all.get(2).btcCents(START.plusSeconds(99))).isEqualTo(all.get(3).btcCents(START.plusSeconds(99)));
+        assertThat(all.get(2).btcPrice(START).doubleValue()).as("ETH near its own start price")
+                .isBetween(2_000.0, 5_000.0);
+    }
 }

@@ -23,16 +23,19 @@ import updown.domain.Micros;
  */
 public final class FakeBinance extends FakeServer {
     private final String symbol;
+    private final List<String> symbols;
     private final Set<Long> missing = ConcurrentHashMap.newKeySet();
     private final List<String> streamsRequested = new CopyOnWriteArrayList<>();
 
-    private FakeBinance(Vertx vertx, Clock clock, String symbol) {
+    private FakeBinance(Vertx vertx, Clock clock, String... symbols) {
         super(vertx, clock);
-        this.symbol = symbol;
+        this.symbols = List.of(symbols);
+        this.symbol = symbols[0];
     }
 
-    public static Future<FakeBinance> start(Vertx vertx, Clock clock, String symbol) {
-        FakeBinance b = new FakeBinance(vertx, clock, symbol);
+    /** Serves these symbols (the first is the one of {@link #pushKline(long, boolean)}). */
+    public static Future<FakeBinance> start(Vertx vertx, Clock clock, String... symbols) {
+        FakeBinance b = new FakeBinance(vertx, clock, symbols);
         return b.listen().map(v -> b);
     }
 
@@ -54,7 +57,12 @@ public final class FakeBinance extends FakeServer {
 
     /** Pushes the kline of one minute on every socket, as the combined stream sends it. */
     public FakeBinance pushKline(long openMs, boolean closed) {
-        sendToAll(klineFrame(candle(openMs, closed)));
+        return pushKline(symbol, openMs, closed);
+    }
+
+    /** Pushes the kline of one symbol's minute on every socket. */
+    public FakeBinance pushKline(String sym, long openMs, boolean closed) {
+        sendToAll(klineFrame(sym, candle(openMs, closed)));
         return this;
     }
 
@@ -68,6 +76,10 @@ public final class FakeBinance extends FakeServer {
     }
 
     public String klineFrame(Candle c) {
+        return klineFrame(symbol, c);
+    }
+
+    public String klineFrame(String symbol, Candle c) {
         long open = c.openTime().toEpochMilli();
         JsonObject k = new JsonObject().put("t", open).put("T", open + 59_999).put("s", symbol).put("i", "1m")
                 .put("f", 100).put("L", 200).put("o", dec(c.openMicros())).put("c", dec(c.closeMicros()))
@@ -83,7 +95,7 @@ public final class FakeBinance extends FakeServer {
             req.response().setStatusCode(404).end("{\"code\":-1,\"msg\":\"not found\"}");
             return;
         }
-        if (!symbol.equals(req.getParam("symbol")) || !"1m".equals(req.getParam("interval"))) {
+        if (!symbols.contains(req.getParam("symbol")) || !"1m".equals(req.getParam("interval"))) {
             req.response().setStatusCode(400).end("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
             return;
         }

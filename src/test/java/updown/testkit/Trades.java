@@ -6,6 +6,7 @@ import updown.domain.Direction;
 import updown.domain.FeeSchedule;
 import updown.domain.Fill;
 import updown.domain.Market;
+import updown.domain.MarketKey;
 import updown.domain.Price;
 import updown.domain.Ratio;
 import updown.domain.Shares;
@@ -26,6 +27,16 @@ public final class Trades {
         return new Market("m" + s, "0xcond" + s, "btc-updown-5m-" + s, "Bitcoin Up or Down", "BTC", start,
                 start.plusSeconds(300), "1" + s, "2" + s, Price.of("0.01"), Shares.ofWhole(5),
                 FeeSchedule.CRYPTO_5M, true, false, true, true);
+    }
+
+    /** A live market of one series ({@code eth-15m}) starting at {@code start}, with token ids unique to it. */
+    public static Market market(MarketKey key, Instant start) {
+        long s = start.getEpochSecond();
+        String slug = key.asset().toLowerCase(java.util.Locale.ROOT) + "-updown-" + key.windowMinutes() + "m-" + s;
+        return new Market("m-" + slug, "0xcond-" + slug, slug, key.asset() + " Up or Down", key.asset(), start,
+                start.plus(key.windowLength()), "1" + key.asset() + key.windowMinutes() + s,
+                "2" + key.asset() + key.windowMinutes() + s, Price.of("0.01"), Shares.ofWhole(5), FeeSchedule.CRYPTO_5M,
+                true, false, true, true);
     }
 
     public static Market market(String id) {

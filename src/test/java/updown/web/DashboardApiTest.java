@@ -149,6 +149,7 @@ class DashboardApiTest {
             assertThat(dir.getLong("id")).isEqualTo(1L);
             assertThat(dir.getString("marketId")).isEqualTo("540817");
             assertThat(dir.getString("slug")).isEqualTo(Samples.SLUG);
+            assertThat(dir.getString("market")).isEqualTo("btc-5m");
             assertThat(dir.getString("side")).isEqualTo("BUY_UP");
             assertThat(dir.getString("tokenId")).isEqualTo(Samples.UP_TOKEN);
             assertThat(dir.getValue("price")).isEqualTo("0.55");
@@ -167,6 +168,28 @@ class DashboardApiTest {
             assertThat(dir.getString("settledAt")).isEqualTo("2026-05-12T10:05:30Z");
             assertThat(dir.getString("settledAtKst")).isEqualTo("2026-05-12T19:05:30+09:00");
             assertThat(dir.containsKey("externalId")).isTrue();
+            ctx.completeNow();
+        })));
+    }
+
+    @Test
+    @DisplayName("/api/pnl-by-market groups the trades by market series: record, realised P&L and open cost")
+    void pnlByMarket(VertxTestContext ctx) {
+        Trade won = portfolio.open(Samples.directional("10", "0.55", "0.17325", clock.instant()));
+        portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));
+        clock.advance(Duration.ofSeconds(300));
+        portfolio.settle(won.id(), Resolution.UP);
+        h.get("/api/pnl-by-market").onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonArray markets = json(r).getJsonArray("markets");
+            assertThat(markets).hasSize(1);
+            JsonObject btc = markets.getJsonObject(0);
+            assertThat(btc.getString("market")).isEqualTo("btc-5m");
+            assertThat(btc.getInteger("trades")).isEqualTo(2);
+            assertThat(btc.getInteger("open")).isEqualTo(1);
+            assertThat(btc.getInteger("wins")).isEqualTo(1);
+            assertThat(btc.getValue("pnl")).isEqualTo("8.008568");
+            assertThat(btc.getValue("openCost")).isEqualTo("10.175");
             ctx.completeNow();
         })));
     }

@@ -110,7 +110,7 @@ class DashboardHealthTest {
                 .compose(r -> {
                     ctx.verify(() -> {
                         assertHealth(r, 503, "UP", "UP", "DOWN");
-                        assertThat(r.bodyAsString()).contains("BTC price feed is stale");
+                        assertThat(r.bodyAsString()).contains("the price feed is stale");
                     });
                     return tick(new TraderTicked(now.plusSeconds(5), 2, 4, true, 0, 900));
                 })

@@ -169,6 +169,10 @@ final class FakePortfolio extends VerticleBase {
             m.reply(openTrades());
         } else if (body instanceof PortfolioCommand.GetEquity) {
             m.reply(curve());
+        } else if (body instanceof PortfolioCommand.GetMarketPnl) {
+            synchronized (this) {
+                m.reply(new PortfolioCommand.MarketPnls(List.copyOf(updown.domain.MarketPnl.of(trades).values())));
+            }
         } else if (body instanceof PortfolioCommand.CheckStorage) {
             if (storageFailing()) {
                 Replies.fail(m, ResultCode.STORAGE_FAILED, "database is locked");

@@ -90,7 +90,7 @@ final class Invariants {
                 .isEqualTo(openInMemory);
 
         for (Trade t : db.trades()) {
-            SimWindow w = exchange.model().windowBySlug(t.slug())
+            SimWindow w = exchange.windowBySlug(t.slug())
                     .orElseThrow(() -> new AssertionError("trade on a market the exchange never listed: " + t));
             List<LedgerEntry> entries = entriesByTrade.getOrDefault(t.id(), List.of());
             assertThat(entries.stream().filter(e -> e.kind() == LedgerKind.TRADE_DEBIT).count())

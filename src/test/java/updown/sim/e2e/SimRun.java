@@ -92,7 +92,7 @@ final class SimRun implements AutoCloseable {
         ScaledClock clock = ScaledClock.held(START, speed);
         // Simulation.start in two halves, so the observer knows the exchange before the bot's first decision
         SimExchange exchange = await(SimExchange.start(vertx, clock, options));
-        BotObserver observer = BotObserver.start(vertx, slug -> exchange.model().windowBySlug(slug)
+        BotObserver observer = BotObserver.start(vertx, slug -> exchange.windowBySlug(slug)
                 .map(w -> List.of(w.upTokenId(), w.downTokenId())));
         observerHook.accept(observer);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -147,7 +147,7 @@ final class SimRun implements AutoCloseable {
     }
 
     SimWindow windowOf(Trade t) {
-        return exchange.model().windowBySlug(t.slug())
+        return exchange.windowBySlug(t.slug())
                 .orElseThrow(() -> new AssertionError("the exchange never listed " + t.slug()));
     }
 
