@@ -188,7 +188,8 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1']")).size() == 1);
         List<WebElement> firstTrade = driver.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1'] td"));
         assertThat(firstTrade.get(1).getText()).as("opened, in KST 24-hour").isEqualTo("05-12 19:03:00");
-        assertThat(firstTrade.get(7).getText()).as("the fee in full").isEqualTo("$0.175");
+        assertThat(firstTrade.get(2).getText()).as("the market series").isEqualTo("btc-5m");
+        assertThat(firstTrade.get(8).getText()).as("the fee in full").isEqualTo("$0.175");
         wait.withMessage("the equity chart should be drawn").until(d -> !d.findElements(By.cssSelector("#chart canvas"))
                 .isEmpty());
         assertThat(driver.findElement(By.id("chart-empty")).isDisplayed()).isFalse();
