@@ -9,11 +9,13 @@ import updown.Bot;
 import updown.config.BotConfig;
 import updown.engine.Engine;
 import updown.logging.LogSetup;
+import updown.repository.PostgresRepository;
+import updown.repository.Repository;
 import updown.repository.SqliteRepository;
 import updown.time.BotClock;
 
 /**
- * Starts the bot on the SQLite ledger and keeps it running until SIGTERM/SIGINT, then shuts down in order: stop
+ * Starts the bot on its ledger (SQLite, or PostgreSQL when DB_URL is set) and keeps it running until SIGTERM/SIGINT, then shuts down in order: stop
  * ticking, finish the write in flight, close sockets and the database, exit 0 — within {@link #SHUTDOWN_SECONDS}.
  */
 public final class BotRunner {
@@ -33,14 +35,28 @@ public final class BotRunner {
 
     /** Opens the ledger and starts the bot, or fails. */
     public static Future<Running> start(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
-        return SqliteRepository.open(vertx, config.storage().dbPath())
+        return openLedger(vertx, config.storage())
                 .compose(repo -> Bot.start(vertx, new Bot.Parts(config, clock, repo, engine))
                         .map(bot -> new Running(bot, repo))
                         .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err))));
     }
 
+    /** The PostgreSQL ledger when DB_URL is set, else the SQLite file; not yet initialised (the portfolio does). */
+    static Future<Repository> openLedger(Vertx vertx, BotConfig.Storage storage) {
+        if (!storage.usesPostgres()) {
+            return SqliteRepository.open(vertx, storage.dbPath()).map(repo -> repo);
+        }
+        try {
+            PostgresRepository repo = PostgresRepository.open(vertx, storage.dbUrl().reveal());
+            LOG.info("ledger: PostgreSQL at {}", repo.where());
+            return Future.succeededFuture(repo);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
     /** A started bot and the ledger it writes. */
-    public record Running(Bot bot, SqliteRepository repository) {
+    public record Running(Bot bot, Repository repository) {
         /** Stops the bot, then closes the database. Never fails. */
         public Future<Void> stop() {
             return bot.stop().transform(ar -> repository.close()).transform(ar -> Future.succeededFuture());

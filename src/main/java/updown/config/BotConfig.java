@@ -23,7 +23,8 @@ public record BotConfig(
         Dashboard dashboard,
         Recorder recorder,
         Live live,
-        Sim sim) {
+        Sim sim,
+        Metrics metrics) {
 
     public enum SizingMode { FIXED, PERCENT }
 
@@ -51,8 +52,15 @@ public record BotConfig(
     public record Risk(Ratio maxDrawdownLimit, Usd maxDailyLoss) {
     }
 
-    /** Where state lives. */
-    public record Storage(Path dataDir, Path dbPath, long healthMaxAgeMs) {
+    /**
+     * Where state lives. {@code dbUrl} (DB_URL, a {@code postgresql://} URL) selects the PostgreSQL ledger; unset, the
+     * ledger is the SQLite file {@code dbPath}.
+     */
+    public record Storage(Path dataDir, Path dbPath, long healthMaxAgeMs, Secret dbUrl) {
+        public boolean usesPostgres() {
+            return dbUrl.isPresent();
+        }
+
         public Path healthFile() {
             return dataDir.resolve("health");
         }
@@ -92,6 +100,10 @@ public record BotConfig(
 
     /** Web dashboard; commands disabled when the token is unset. */
     public record Dashboard(boolean enabled, String host, int port, Secret token) {
+    }
+
+    /** Prometheus metrics: off unless enabled; served on their own host and port at {@code /metrics}. */
+    public record Metrics(boolean enabled, String host, int port) {
     }
 
     /** Market-data tape. */
