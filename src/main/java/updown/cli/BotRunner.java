@@ -2,6 +2,8 @@ package updown.cli;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,11 @@ import updown.Bot;
 import updown.config.BotConfig;
 import updown.engine.Engine;
 import updown.logging.LogSetup;
+import updown.metrics.MeteredEngine;
+import updown.metrics.MetricsSetup;
+import updown.metrics.MetricsVerticle;
+import updown.metrics.TimedRepository;
+import updown.metrics.UpDownMeters;
 import updown.repository.PostgresRepository;
 import updown.repository.Repository;
 import updown.repository.SqliteRepository;
@@ -35,10 +42,26 @@ public final class BotRunner {
 
     /** Opens the ledger and starts the bot, or fails. */
     public static Future<Running> start(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
-        return openLedger(vertx, config.storage())
-                .compose(repo -> Bot.start(vertx, new Bot.Parts(config, clock, repo, engine))
+        Optional<UpDownMeters> meters = MetricsSetup.registry(config.metrics()).map(UpDownMeters::new);
+        Future<Void> metrics = meters.map(m -> startMetrics(vertx, config, m)).orElse(Future.succeededFuture());
+        return metrics.compose(v -> openLedger(vertx, config.storage()))
+                .compose(repo -> Bot.start(vertx, new Bot.Parts(config, clock,
+                                meters.<Repository>map(m -> new TimedRepository(repo, m)).orElse(repo),
+                                meters.map(m -> MeteredEngine.wrap(engine, m)).orElse(engine)))
                         .map(bot -> new Running(bot, repo))
                         .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err))));
+    }
+
+    /** Serves /metrics; a view, not a reason to stop trading: a taken port is one clear line, and the bot goes on. */
+    private static Future<Void> startMetrics(Vertx vertx, BotConfig config, UpDownMeters meters) {
+        return vertx.deployVerticle(new MetricsVerticle(config.metrics(), (PrometheusMeterRegistry) meters.registry(),
+                        meters))
+                .<Void>mapEmpty()
+                .recover(err -> {
+                    LOG.error("metrics not served on {}:{}: {}; trading goes on without them",
+                            config.metrics().host(), config.metrics().port(), err.getMessage());
+                    return Future.succeededFuture();
+                });
     }
 
     /** The PostgreSQL ledger when DB_URL is set, else the SQLite file; not yet initialised (the portfolio does). */

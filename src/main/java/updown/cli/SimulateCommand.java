@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
+import updown.metrics.MetricsSetup;
 import updown.sim.FaultPlan;
 import updown.sim.SimOptions;
 import updown.sim.Simulation;
@@ -100,7 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         // time stands still while the exchange and the bot start, so a slow start costs no window
         ScaledClock clock = ScaledClock.held(Instant.now(), speed);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = MetricsSetup.vertx(base.get().metrics());
         Simulation sim;
         try {
             sim = Simulation.start(vertx, clock, options, this::configWith, line -> {
