@@ -16,6 +16,7 @@ import updown.metrics.MetricsSetup;
 import updown.metrics.MetricsVerticle;
 import updown.metrics.TimedRepository;
 import updown.metrics.UpDownMeters;
+import updown.repository.LedgerWriterLock;
 import updown.repository.PostgresRepository;
 import updown.repository.Repository;
 import updown.repository.SqliteRepository;
@@ -27,6 +28,8 @@ import updown.time.BotClock;
  */
 public final class BotRunner {
     static final int SHUTDOWN_SECONDS = 10;
+    /** How long a standby waits for the writer lock: as good as forever (a finite number keeps the deadline sane). */
+    private static final long STANDBY_DAYS = 36_500;
     private static final Logger LOG = LoggerFactory.getLogger(BotRunner.class);
 
     private BotRunner() {
@@ -40,16 +43,56 @@ public final class BotRunner {
         LogSetup.install(config);
     }
 
-    /** Opens the ledger and starts the bot, or fails. */
+    /** Opens the ledger (waiting for its writer lock on PostgreSQL) and starts the bot, or fails. */
     public static Future<Running> start(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
+        return claimLedger(vertx, config).compose(claim -> start(vertx, config, clock, engine, claim));
+    }
+
+    /**
+     * What must be in hand before the bot starts: /metrics served (a standby shows it is waiting), and with
+     * PostgreSQL the ledger's writer lock, which a standby waits for as long as another node holds it.
+     */
+    static Future<LedgerClaim> claimLedger(Vertx vertx, BotConfig config) {
         Optional<UpDownMeters> meters = MetricsSetup.registry(config.metrics()).map(UpDownMeters::new);
         Future<Void> metrics = meters.map(m -> startMetrics(vertx, config, m)).orElse(Future.succeededFuture());
-        return metrics.compose(v -> openLedger(vertx, config.storage()))
+        if (!config.storage().usesPostgres()) {
+            meters.ifPresent(m -> m.writer(true));
+            return metrics.map(v -> new LedgerClaim(meters, Optional.empty()));
+        }
+        return metrics.compose(v -> LedgerWriterLock.acquire(vertx, config.storage().dbUrl().reveal(),
+                        BotRunner::haltOnLostLock))
+                .map(lock -> {
+                    meters.ifPresent(m -> m.writer(true));
+                    return new LedgerClaim(meters, Optional.of(lock));
+                });
+    }
+
+    /**
+     * The writer lock's connection dropped: another node may be writing this ledger already. Stop at once, before
+     * the portfolio can commit anything more; a supervisor's restart brings this node back as a standby.
+     */
+    private static void haltOnLostLock() {
+        LOG.error("exiting now so that two nodes never write one ledger");
+        Runtime.getRuntime().halt(ExitCodes.FAILURE);
+    }
+
+    /** The meters (when METRICS_ENABLED) and the writer lock (PostgreSQL) a node holds before it starts. */
+    record LedgerClaim(Optional<UpDownMeters> meters, Optional<LedgerWriterLock> lock) {
+        Future<Void> release() {
+            return lock.map(LedgerWriterLock::release).orElse(Future.succeededFuture());
+        }
+    }
+
+    private static Future<Running> start(Vertx vertx, BotConfig config, BotClock clock, Engine engine,
+                                         LedgerClaim claim) {
+        Optional<UpDownMeters> meters = claim.meters();
+        return openLedger(vertx, config.storage())
                 .compose(repo -> Bot.start(vertx, new Bot.Parts(config, clock,
                                 meters.<Repository>map(m -> new TimedRepository(repo, m)).orElse(repo),
                                 meters.map(m -> MeteredEngine.wrap(engine, m)).orElse(engine)))
-                        .map(bot -> new Running(bot, repo))
-                        .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err))));
+                        .map(bot -> new Running(bot, repo, claim))
+                        .recover(err -> repo.close().transform(ignored -> Future.failedFuture(err))))
+                .recover(err -> claim.release().transform(ignored -> Future.failedFuture(err)));
     }
 
     /** Serves /metrics; a view, not a reason to stop trading: a taken port is one clear line, and the bot goes on. */
@@ -78,11 +121,12 @@ public final class BotRunner {
         }
     }
 
-    /** A started bot and the ledger it writes. */
-    public record Running(Bot bot, Repository repository) {
-        /** Stops the bot, then closes the database. Never fails. */
+    /** A started bot, the ledger it writes and what it claimed for it. */
+    public record Running(Bot bot, Repository repository, LedgerClaim claim) {
+        /** Stops the bot, then closes the database, then gives up the writer lock (a standby takes over). Never fails. */
         public Future<Void> stop() {
-            return bot.stop().transform(ar -> repository.close()).transform(ar -> Future.succeededFuture());
+            return bot.stop().transform(ar -> repository.close()).transform(ar -> claim.release())
+                    .transform(ar -> Future.succeededFuture());
         }
     }
 
@@ -99,8 +143,12 @@ public final class BotRunner {
     static int runUntil(StopSignal stop, Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
         Running running;
         try {
-            running = stop.awaitUnlessStopped(start(vertx, config, clock, engine).toCompletionStage()
-                    .toCompletableFuture(), 120, TimeUnit.SECONDS);
+            // a standby waits here, unbounded, while another node holds the ledger's writer lock; the start after
+            // it has the usual 120 s
+            LedgerClaim claim = stop.awaitUnlessStopped(claimLedger(vertx, config).toCompletionStage()
+                    .toCompletableFuture(), STANDBY_DAYS, TimeUnit.DAYS);
+            running = claim == null ? null : stop.awaitUnlessStopped(start(vertx, config, clock, engine, claim)
+                    .toCompletionStage().toCompletableFuture(), 120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeQuietly(vertx);

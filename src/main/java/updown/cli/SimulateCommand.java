@@ -117,7 +117,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         synchronized (at.out()) {
             at.out().println("Simulating " + windows + " window(s) at " + speed + "x with seed " + seed
-                    + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
+                    + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + (sim.config().storage().usesPostgres()
+                    ? "PostgreSQL (DB_URL)" : sim.config().storage().dbPath()));
         }
         clock.release();
         // ends after N windows, or earlier on Ctrl-C / SIGTERM (also one that came while starting): summary either way

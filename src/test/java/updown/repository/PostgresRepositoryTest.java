@@ -33,7 +33,8 @@ class PostgresRepositoryTest extends RepositoryContractTest {
 
     @BeforeAll
     static void startServerAndMigrateTemplate(Vertx vertx, VertxTestContext test) throws Exception {
-        server = PostgresServer.start();
+        // each test makes a database (a checkpoint): without fsync that is fast, and this suite measures nothing
+        server = PostgresServer.start("fsync=off");
         server.createDatabase(TEMPLATE, null);
         PostgresRepository repo = PostgresRepository.open(vertx, server.url(TEMPLATE));
         repo.init().eventually(repo::close).onComplete(test.succeedingThenComplete());
