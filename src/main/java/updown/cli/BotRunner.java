@@ -1,10 +1,11 @@
 package updown.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.Bot;
@@ -23,8 +24,9 @@ import updown.repository.SqliteRepository;
 import updown.time.BotClock;
 
 /**
- * Starts the bot on its ledger (SQLite, or PostgreSQL when DB_URL is set) and keeps it running until SIGTERM/SIGINT, then shuts down in order: stop
- * ticking, finish the write in flight, close sockets and the database, exit 0 — within {@link #SHUTDOWN_SECONDS}.
+ * Starts the bot on its ledger (SQLite, or PostgreSQL when DB_URL is set) and keeps it running until SIGTERM/SIGINT,
+ * then shuts down in order: stop ticking, finish the write in flight, close sockets and the database (and give up
+ * the ledger's writer lock), exit 0 — within {@link #SHUTDOWN_SECONDS}.
  */
 public final class BotRunner {
     static final int SHUTDOWN_SECONDS = 10;
@@ -45,26 +47,30 @@ public final class BotRunner {
 
     /** Opens the ledger (waiting for its writer lock on PostgreSQL) and starts the bot, or fails. */
     public static Future<Running> start(Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
-        return claimLedger(vertx, config).compose(claim -> start(vertx, config, clock, engine, claim));
+        return claimLedger(vertx, config, new AtomicBoolean())
+                .compose(claim -> start(vertx, config, clock, engine, claim));
     }
 
     /**
      * What must be in hand before the bot starts: /metrics served (a standby shows it is waiting), and with
-     * PostgreSQL the ledger's writer lock, which a standby waits for as long as another node holds it.
+     * PostgreSQL the ledger's writer lock, which a standby waits for as long as another node holds it. Once
+     * {@code stopping} is set, the lock's connection closing is this process shutting down, not a lost lock.
      */
-    static Future<LedgerClaim> claimLedger(Vertx vertx, BotConfig config) {
+    static Future<LedgerClaim> claimLedger(Vertx vertx, BotConfig config, AtomicBoolean stopping) {
         Optional<UpDownMeters> meters = MetricsSetup.registry(config.metrics()).map(UpDownMeters::new);
         Future<Void> metrics = meters.map(m -> startMetrics(vertx, config, m)).orElse(Future.succeededFuture());
         if (!config.storage().usesPostgres()) {
             meters.ifPresent(m -> m.writer(true));
-            return metrics.map(v -> new LedgerClaim(meters, Optional.empty()));
+            return metrics.map(v -> new LedgerClaim(meters, Optional.empty(), stopping));
         }
-        return metrics.compose(v -> LedgerWriterLock.acquire(vertx, config.storage().dbUrl().reveal(),
-                        BotRunner::haltOnLostLock))
-                .map(lock -> {
-                    meters.ifPresent(m -> m.writer(true));
-                    return new LedgerClaim(meters, Optional.of(lock));
-                });
+        return metrics.compose(v -> LedgerWriterLock.acquire(vertx, config.storage().dbUrl().reveal(), () -> {
+            if (!stopping.get()) {
+                haltOnLostLock();
+            }
+        })).map(lock -> {
+            meters.ifPresent(m -> m.writer(true));
+            return new LedgerClaim(meters, Optional.of(lock), stopping);
+        });
     }
 
     /**
@@ -77,8 +83,10 @@ public final class BotRunner {
     }
 
     /** The meters (when METRICS_ENABLED) and the writer lock (PostgreSQL) a node holds before it starts. */
-    record LedgerClaim(Optional<UpDownMeters> meters, Optional<LedgerWriterLock> lock) {
-        Future<Void> release() {
+    public record LedgerClaim(Optional<UpDownMeters> meters, Optional<LedgerWriterLock> lock,
+                              AtomicBoolean stopping) {
+        public Future<Void> release() {
+            stopping.set(true);
             return lock.map(LedgerWriterLock::release).orElse(Future.succeededFuture());
         }
     }
@@ -123,7 +131,7 @@ public final class BotRunner {
 
     /** A started bot, the ledger it writes and what it claimed for it. */
     public record Running(Bot bot, Repository repository, LedgerClaim claim) {
-        /** Stops the bot, then closes the database, then gives up the writer lock (a standby takes over). Never fails. */
+        /** Stops the bot, closes the database, then gives up the writer lock (a standby takes over). Never fails. */
         public Future<Void> stop() {
             return bot.stop().transform(ar -> repository.close()).transform(ar -> claim.release())
                     .transform(ar -> Future.succeededFuture());
@@ -141,26 +149,34 @@ public final class BotRunner {
      * the start (Vert.x is closed: sockets, timers, the database pool) and also exits 0.
      */
     static int runUntil(StopSignal stop, Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
+        AtomicBoolean stopping = new AtomicBoolean();
+        LedgerClaim claim = null;
         Running running;
         try {
             // a standby waits here, unbounded, while another node holds the ledger's writer lock; the start after
             // it has the usual 120 s
-            LedgerClaim claim = stop.awaitUnlessStopped(claimLedger(vertx, config).toCompletionStage()
+            claim = stop.awaitUnlessStopped(claimLedger(vertx, config, stopping).toCompletionStage()
                     .toCompletableFuture(), STANDBY_DAYS, TimeUnit.DAYS);
             running = claim == null ? null : stop.awaitUnlessStopped(start(vertx, config, clock, engine, claim)
                     .toCompletionStage().toCompletableFuture(), 120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stopping.set(true);
+            releaseQuietly(claim);
             closeQuietly(vertx);
             return ExitCodes.FAILURE;
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.error("startup failed: {}", cause.toString());
+            stopping.set(true);
+            releaseQuietly(claim);
             closeQuietly(vertx);
             return ExitCodes.FAILURE;
         }
         if (running == null) {
             LOG.info("stop requested while starting: closing");
+            stopping.set(true);
+            releaseQuietly(claim);
             closeQuietly(vertx);
             LOG.info("stopped");
             return ExitCodes.OK;
@@ -183,6 +199,18 @@ public final class BotRunner {
         closeQuietly(vertx, Math.max(TimeUnit.MILLISECONDS.toNanos(500), deadline - System.nanoTime()));
         LOG.info("stopped");
         return ExitCodes.OK;
+    }
+
+    /** Gives up a writer lock taken for a start that did not happen, so closing Vert.x is not a lost lock. */
+    private static void releaseQuietly(LedgerClaim claim) {
+        if (claim == null) {
+            return;
+        }
+        try {
+            claim.release().toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("writer lock release: {}", e.toString());
+        }
     }
 
     static void closeQuietly(Vertx vertx) {

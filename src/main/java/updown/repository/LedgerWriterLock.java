@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,10 @@ public final class LedgerWriterLock {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriterLock.class);
     /** The lock's key, the same on every node: "UPDOWNLK" in ASCII. */
     static final long KEY = 0x5550_444F_574E_4C4BL;
+    /** One round of waiting for the lock, after which the wait is asked again. */
+    static final long WAIT_ROUND_MS = 1_000;
+    /** SQLSTATE lock_not_available: a round ended without the lock. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final PgConnection connection;
     private volatile boolean released;
@@ -52,7 +57,8 @@ public final class LedgerWriterLock {
                             return Future.succeededFuture();
                         }
                         LOG.warn("standby: another node writes the ledger at {}; waiting for its writer lock", where);
-                        return conn.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(KEY)).mapEmpty();
+                        return conn.query("SET lock_timeout = '" + WAIT_ROUND_MS + "ms'").execute()
+                                .compose(v -> waitForLock(conn));
                     })
                     .map(v -> {
                         LOG.info("this node holds the writer lock of the ledger at {}", where);
@@ -66,6 +72,17 @@ public final class LedgerWriterLock {
                     })
                     .recover(err -> conn.close().transform(ignored -> Future.failedFuture(err)));
         });
+    }
+
+    /**
+     * Waits in the server for the lock, in rounds of {@value #WAIT_ROUND_MS} ms ({@code lock_timeout}): the lock is
+     * granted the moment it is free, and between two rounds no statement is pending, so closing Vert.x (a stop while
+     * waiting) closes this connection within a round instead of hanging on a wait that may never end.
+     */
+    private static Future<Void> waitForLock(PgConnection conn) {
+        return conn.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(KEY)).<Void>mapEmpty()
+                .recover(err -> err instanceof PgException e && LOCK_NOT_AVAILABLE.equals(e.getSqlState())
+                        ? waitForLock(conn) : Future.failedFuture(err));
     }
 
     /** Gives the lock up (ends its session); a standby takes over. Calling it again is harmless. */

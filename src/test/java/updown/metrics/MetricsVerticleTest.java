@@ -76,7 +76,7 @@ class MetricsVerticleTest {
     }
 
     @Test
-    @DisplayName("after ticks, a trade, a settlement, feed health, a ledger commit and a rejection, /metrics shows them")
+    @DisplayName("after ticks, a trade, a settlement, feed health, a commit and a rejection, /metrics shows them")
     void scrapeAfterEvents() throws Exception {
         Market market = Trades.market(T0);
         Trade opened = Trades.directional(market, Direction.BUY_UP, "0.50", "10", "0.07", T0).withId(1);

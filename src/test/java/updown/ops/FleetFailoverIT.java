@@ -108,8 +108,8 @@ class FleetFailoverIT {
                 long inheritedSettled = settledBy.entrySet().stream().filter(e -> e.getValue().equals("standby")
                         && atKill.trades().containsKey(e.getKey())).count();
                 String report = String.format("fleet failover: writer printed %d trades; takeover kill -> first "
-                                + "tick of the standby %d ms; the new writer settled %d trade(s) the killed one opened; "
-                                + "at the end %d trades, %d settled, %d ledger entries%n",
+                                + "tick of the standby %d ms; the new writer settled %d trade(s) the killed one "
+                                + "opened; at the end %d trades, %d settled, %d ledger entries%n",
                         writerTrades, takeoverMs, inheritedSettled, end.trades().size(), settledBy.size(),
                         end.ledger().size());
                 System.out.print(report);

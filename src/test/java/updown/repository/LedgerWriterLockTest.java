@@ -68,7 +68,7 @@ class LedgerWriterLockTest {
     }
 
     @Test
-    @DisplayName("a holder whose lock session ends (server side) is told at once it lost the lock; a release is not a loss")
+    @DisplayName("a holder whose lock session ends server side is told it lost the lock; a release is not a loss")
     void lostLockIsReported(Vertx vertx, VertxTestContext test) {
         AtomicBoolean releasedOneLost = new AtomicBoolean();
         LedgerWriterLock.acquire(vertx, server.url("wallet_b"), () -> releasedOneLost.set(true))
