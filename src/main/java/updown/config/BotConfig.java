@@ -26,7 +26,8 @@ public record BotConfig(
         Recorder recorder,
         Live live,
         Sim sim,
-        Map<MarketKey, MarketSettings> marketSettings) {
+        Map<MarketKey, MarketSettings> marketSettings,
+        Metrics metrics) {
 
     public BotConfig {
         marketSettings = Map.copyOf(marketSettings);
@@ -42,7 +43,7 @@ public record BotConfig(
             return this;
         }
         return new BotConfig(mode, m.trading(), m.strategies(), engine, risk, storage, market, telegram, dashboard,
-                recorder, live, sim, marketSettings);
+                recorder, live, sim, marketSettings, metrics);
     }
 
     /** One market's trading and strategy settings after its overrides. */
@@ -81,8 +82,15 @@ public record BotConfig(
         }
     }
 
-    /** Where state lives. */
-    public record Storage(Path dataDir, Path dbPath, long healthMaxAgeMs) {
+    /**
+     * Where state lives. {@code dbUrl} (DB_URL, a {@code postgresql://} URL) selects the PostgreSQL ledger; unset, the
+     * ledger is the SQLite file {@code dbPath}.
+     */
+    public record Storage(Path dataDir, Path dbPath, long healthMaxAgeMs, Secret dbUrl) {
+        public boolean usesPostgres() {
+            return dbUrl.isPresent();
+        }
+
         public Path healthFile() {
             return dataDir.resolve("health");
         }
@@ -131,6 +139,10 @@ public record BotConfig(
 
     /** Web dashboard; commands disabled when the token is unset. */
     public record Dashboard(boolean enabled, String host, int port, Secret token) {
+    }
+
+    /** Prometheus metrics: off unless enabled; served on their own host and port at {@code /metrics}. */
+    public record Metrics(boolean enabled, String host, int port) {
     }
 
     /** Market-data tape. */

@@ -161,7 +161,12 @@ public final class ConfigLoader {
         String dbRaw = r.string("DB_PATH");
         Path dbPath = dbRaw.isEmpty() ? dataDir.resolve("updown.db") : Path.of(dbRaw);
         BotConfig.Storage storage = new BotConfig.Storage(dataDir, dbPath,
-                r.integer("HEALTH_MAX_AGE_MS", 1_000L, 86_400_000L));
+                r.integer("HEALTH_MAX_AGE_MS", 1_000L, 86_400_000L), r.secret("DB_URL"));
+        String dbUrl = storage.dbUrl().reveal();
+        if (!dbUrl.isEmpty() && !dbUrl.startsWith("postgresql://") && !dbUrl.startsWith("postgres://")) {
+            // the value may hold a password: name the setting, never echo it
+            r.problem("DB_URL: must be a postgresql://user:password@host:port/database URL (or empty for SQLite)");
+        }
 
         BotConfig.MarketData market = new BotConfig.MarketData(
                 r.url("GAMMA_API_URL", HTTP),
@@ -238,8 +243,13 @@ public final class ConfigLoader {
             r.problem("MIN_BET_SIZE=" + trading.minBetSize() + ": must be <= INITIAL_BALANCE ("
                     + trading.initialBalance() + ")");
         }
+        BotConfig.Metrics metrics = new BotConfig.Metrics(
+                r.bool("METRICS_ENABLED"),
+                r.string("METRICS_HOST"),
+                r.integer("METRICS_PORT", 0, 65535));
+
         return new BotConfig(mode, trading, strategies, engine, risk, storage, market, telegram, dashboard, recorder,
-                live, sim, perMarket);
+                live, sim, perMarket, metrics);
     }
 
     private static BotConfig.Trading trading(SettingsReader r) {

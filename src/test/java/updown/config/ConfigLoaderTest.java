@@ -113,6 +113,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("without DB_URL the ledger is SQLite; a postgresql:// DB_URL selects PostgreSQL and stays a secret")
+    void dbUrlSelectsPostgres() {
+        ConfigLoader.Result sqlite = ConfigLoader.fromMap(defaultsWith(Map.of()), List.of());
+        assertThat(sqlite.config().storage().usesPostgres()).isFalse();
+        ConfigLoader.Result pg = ConfigLoader.fromMap(defaultsWith(Map.of(
+                "DB_URL", "postgresql://bot:pw1234@db:5432/ledger")), List.of());
+        assertThat(pg.errors()).isEmpty();
+        assertThat(pg.config().storage().usesPostgres()).isTrue();
+        assertThat(pg.config().storage().toString()).doesNotContain("pw1234");
+        ConfigLoader.Result bad = ConfigLoader.fromMap(defaultsWith(Map.of(
+                "DB_URL", "mysql://bot:pw1234@db/ledger")), List.of());
+        assertThat(bad.errors()).singleElement().asString().startsWith("DB_URL:").doesNotContain("pw1234");
+    }
+
+    @Test
+    @DisplayName("metrics are off by default, on 127.0.0.1:9464 when enabled")
+    void metricsDefaults() {
+        ConfigLoader.Result r = ConfigLoader.fromMap(defaultsWith(Map.of()), List.of());
+        assertThat(r.config().metrics()).isEqualTo(new BotConfig.Metrics(false, "127.0.0.1", 9464));
+    }
+
+    @Test
     @DisplayName("secrets are never echoed in validation errors")
     void secretsHidden() {
         ConfigLoader.Result r = ConfigLoader.fromMap(defaultsWith(Map.of(

@@ -54,22 +54,36 @@ final class LedgerAudit {
                     fk.add(rs.getString(1) + " row " + rs.getLong(2) + " -> " + rs.getString(3));
                 }
             }
-            Map<Long, TradeRow> trades = new LinkedHashMap<>();
-            try (ResultSet rs = s.executeQuery("SELECT id, status, amount_micros, fee_micros, payout_micros, "
-                    + "pnl_micros FROM trades ORDER BY id")) {
-                while (rs.next()) {
-                    trades.put(rs.getLong(1), new TradeRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getLong(4), nullableLong(rs, 5), nullableLong(rs, 6)));
-                }
-            }
-            List<EntryRow> ledger = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT seq, kind, amount_micros, trade_id FROM ledger ORDER BY seq")) {
-                while (rs.next()) {
-                    ledger.add(new EntryRow(rs.getLong(1), rs.getString(2), rs.getLong(3), nullableLong(rs, 4)));
-                }
-            }
-            return new LedgerAudit(integrity, fk, trades, ledger);
+            return rows(s, integrity, fk);
         }
+    }
+
+    /**
+     * The same reading of a PostgreSQL ledger (the fleet's): its own JDBC connection and SQL; the server keeps the
+     * foreign keys and checks, so there is no file integrity to ask about.
+     */
+    static LedgerAudit readPostgres(String jdbcUrl, String user) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement s = c.createStatement()) {
+            return rows(s, "ok", List.of());
+        }
+    }
+
+    private static LedgerAudit rows(Statement s, String integrity, List<String> fk) throws SQLException {
+        Map<Long, TradeRow> trades = new LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery("SELECT id, status, amount_micros, fee_micros, payout_micros, "
+                + "pnl_micros FROM trades ORDER BY id")) {
+            while (rs.next()) {
+                trades.put(rs.getLong(1), new TradeRow(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), nullableLong(rs, 5), nullableLong(rs, 6)));
+            }
+        }
+        List<EntryRow> ledger = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT seq, kind, amount_micros, trade_id FROM ledger ORDER BY seq")) {
+            while (rs.next()) {
+                ledger.add(new EntryRow(rs.getLong(1), rs.getString(2), rs.getLong(3), nullableLong(rs, 4)));
+            }
+        }
+        return new LedgerAudit(integrity, fk, trades, ledger);
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
