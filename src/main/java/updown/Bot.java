@@ -47,7 +47,7 @@ public final class Bot {
 
     /**
      * Deploys the portfolio (ledger restored), the recorder (unless RECORD_ENABLED=false), market data, the trader,
-     * then the notifier and the dashboard; with a live engine also the wallet watcher.
+     * then the notifier and the dashboard; with a live engine also the wallet watcher and the user channel.
      */
     public static Future<Bot> start(Vertx vertx, Parts parts) {
         LocalRecordCodec.register(vertx.eventBus());
@@ -76,6 +76,11 @@ public final class Bot {
                 })
                 .compose(v -> parts.engine() instanceof WalletSource wallet
                         ? bot.deploy(new LiveWalletVerticle(wallet, parts.clock(), config.live().balanceCheckMs()))
+                        : Future.<Void>succeededFuture())
+                // live fills are provisional until the venue confirms them on chain (FAILED → reversed)
+                .compose(v -> parts.engine() instanceof updown.engine.live.LiveEngine live
+                        ? bot.deploy(new updown.engine.live.LiveUserChannelVerticle(live, config, parts.clock(),
+                                new java.util.Random()))
                         : Future.<Void>succeededFuture())
                 .map(v -> {
                     LOG.info("UpDown started in {} mode with the {} engine", config.mode(), parts.engine().name());

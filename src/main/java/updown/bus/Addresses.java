@@ -40,6 +40,8 @@ public final class Addresses {
     // portfolio commands (request/reply; owner: portfolio/PortfolioVerticle)
     public static final String PORTFOLIO_OPEN_TRADE = "portfolio.cmd.open-trade";
     public static final String PORTFOLIO_SETTLE = "portfolio.cmd.settle";
+    /** Live: a fill the venue reported FAILED on chain is reversed in the ledger (PortfolioCommand.ReverseFill). */
+    public static final String PORTFOLIO_REVERSE = "portfolio.cmd.reverse";
     public static final String PORTFOLIO_TOPUP = "portfolio.cmd.topup";
     public static final String PORTFOLIO_STOP = "portfolio.cmd.stop";
     public static final String PORTFOLIO_RESUME = "portfolio.cmd.resume";

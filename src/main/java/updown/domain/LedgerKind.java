@@ -9,5 +9,7 @@ public enum LedgerKind {
     /** amount + fee debited when a trade opens (negative). */
     TRADE_DEBIT,
     /** payout credited when a trade settles (zero or positive). */
-    SETTLEMENT_CREDIT
+    SETTLEMENT_CREDIT,
+    /** amount + fee credited back when the venue reports a live fill FAILED on chain (zero or positive). */
+    TRADE_REVERSAL
 }

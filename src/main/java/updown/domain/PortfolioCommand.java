@@ -13,6 +13,13 @@ public sealed interface PortfolioCommand {
     record SettleMarket(MarketEvent.MarketResolved resolution) implements PortfolioCommand {
     }
 
+    /**
+     * Undo the open live trade whose venue order is {@code orderId}: the venue reported its fill FAILED on chain.
+     * Reply: {@link Reversed} (empty when no open trade carries that order, e.g. already reversed).
+     */
+    record ReverseFill(String orderId, String reason) implements PortfolioCommand {
+    }
+
     /** Add paper funds. Reply: the new {@link PortfolioSnapshot}. */
     record TopUp(Usd amount, String by) implements PortfolioCommand {
     }
@@ -67,6 +74,9 @@ public sealed interface PortfolioCommand {
         public DailySnapshots {
             days = java.util.List.copyOf(days);
         }
+    }
+
+    record Reversed(java.util.Optional<Trade> trade) {
     }
 
     record SettledTrades(java.util.List<Trade> trades) {

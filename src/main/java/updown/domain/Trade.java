@@ -95,6 +95,16 @@ public record Trade(
                 externalId);
     }
 
+    /**
+     * The trade undone: the venue reported its fill FAILED on chain, so nothing was bought. Its cost comes back
+     * (credited by a TRADE_REVERSAL entry), P&amp;L 0, no outcome or payout; {@code settledAt} is when it was undone.
+     */
+    public Trade reversed(Instant at) {
+        return new Trade(id, marketId, slug, side, tokenId, price, altTokenId, altPrice, shares, altShares, amount,
+                fee, TradeStatus.REVERSED, null, null, Usd.ZERO, sources, confidence, windowEnd, openedAt, at,
+                externalId);
+    }
+
     /** Won = settled with a positive P&amp;L. */
     public boolean isWin() {
         return status == TradeStatus.SETTLED && pnl != null && pnl.isPositive();

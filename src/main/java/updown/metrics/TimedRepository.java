@@ -55,6 +55,11 @@ public final class TimedRepository implements Repository {
     }
 
     @Override
+    public Future<Boolean> reverseTrade(Trade reversed, LedgerEntry credit) {
+        return timed("reverse", () -> repository.reverseTrade(reversed, credit));
+    }
+
+    @Override
     public Future<Void> saveControlState(ControlState state) {
         return timed("control", () -> repository.saveControlState(state));
     }

@@ -29,8 +29,8 @@ public final class EquityPoints {
         for (LedgerEntry e : state.ledger()) {
             switch (e.kind()) {
                 case INITIAL_DEPOSIT, TOPUP -> equity = equity.plus(e.amount());
-                case TRADE_DEBIT -> {
-                    continue;
+                case TRADE_DEBIT, TRADE_REVERSAL -> {
+                    continue; // cash and exposure move together: equity unchanged
                 }
                 case SETTLEMENT_CREDIT -> {
                     Trade t = byId.get(e.tradeId());

@@ -98,6 +98,14 @@ public final class PortfolioBook {
                     }
                     book.applySettled(t, e);
                 }
+                case TRADE_REVERSAL -> {
+                    Trade t = byId.get(e.tradeId());
+                    if (t == null || t.status() != updown.domain.TradeStatus.REVERSED) {
+                        throw new IllegalStateException("ledger entry " + e.seq() + " reverses a trade that is not"
+                                + " reversed: " + e.tradeId());
+                    }
+                    book.applyReversed(t, e);
+                }
             }
         }
         book.initialized = !ledger.isEmpty();
@@ -170,6 +178,23 @@ public final class PortfolioBook {
         return out;
     }
 
+    /**
+     * The reversal of the open trade whose venue order id is {@code orderId} (a fill's {@code externalId} lists its
+     * order ids, comma-separated for ARB): the trade undone and its cost credited back. Empty when no open trade
+     * carries that order (never booked, already settled or already reversed).
+     */
+    public Optional<PendingSettlement> reversalFor(String orderId, String reason, Instant at) {
+        for (Trade t : open.values()) {
+            if (t.externalId() != null && List.of(t.externalId().split(",")).contains(orderId)) {
+                Trade reversed = t.reversed(at);
+                LedgerEntry credit = LedgerEntry.of(LedgerKind.TRADE_REVERSAL, t.totalCost(), t.id(), at,
+                        "reversed " + t.slug() + ": " + reason);
+                return Optional.of(new PendingSettlement(reversed, credit));
+            }
+        }
+        return Optional.empty();
+    }
+
     // -------------------------------------------------------------------------------------- apply (after store)
 
     public void applyDeposit(LedgerEntry entry) {
@@ -212,6 +237,19 @@ public final class PortfolioBook {
         if (!settled.settledAt().isBefore(control.since())) {
             pnlSinceBaseline.merge(day, settled.pnl(), Usd::plus);
         }
+        updatePeak(credit.at());
+    }
+
+    /** A trade undone: its cost comes back, it is no longer open, and it counts as neither a win nor a loss. */
+    public void applyReversed(Trade reversed, LedgerEntry credit) {
+        if (open.remove(reversed.id()) == null) {
+            return;
+        }
+        openByMarket.remove(reversed.marketId());
+        balance = balance.plus(credit.amount());
+        DayTotals d = day(Kst.dayOf(reversed.openedAt()));
+        d.fees = d.fees.minus(reversed.fee());
+        totalFees = totalFees.minus(reversed.fee());
         updatePeak(credit.at());
     }
 

@@ -116,6 +116,7 @@ public final class PortfolioVerticle extends VerticleBase {
         List<Future<Void>> ready = new ArrayList<>();
         ready.add(consume(bus, Addresses.PORTFOLIO_OPEN_TRADE, OpenTrade.class, this::openTrade));
         ready.add(consume(bus, Addresses.PORTFOLIO_SETTLE, SettleMarket.class, this::settle));
+        ready.add(consume(bus, Addresses.PORTFOLIO_REVERSE, PortfolioCommand.ReverseFill.class, this::reverse));
         ready.add(consume(bus, Addresses.PORTFOLIO_TOPUP, TopUp.class, this::topUp));
         ready.add(consume(bus, Addresses.PORTFOLIO_STOP, StopTrading.class, this::stop));
         ready.add(consume(bus, Addresses.PORTFOLIO_RESUME, ResumeTrading.class, this::resume));
@@ -230,6 +231,28 @@ public final class PortfolioVerticle extends VerticleBase {
                 }));
             }
             return chain.compose(done -> checkBreaker().map(new SettledTrades(done)));
+        });
+    }
+
+    /** A live fill the venue reported FAILED: its trade is undone with its own ledger entry, once. */
+    private Future<PortfolioCommand.Reversed> reverse(PortfolioCommand.ReverseFill cmd) {
+        return writes.submit(() -> {
+            Optional<PortfolioBook.PendingSettlement> p = book.reversalFor(cmd.orderId(), cmd.reason(),
+                    clock.instant());
+            if (p.isEmpty()) {
+                return Future.succeededFuture(new PortfolioCommand.Reversed(Optional.empty()));
+            }
+            Trade reversed = p.get().settled();
+            return repository.reverseTrade(reversed, p.get().credit()).map(changed -> {
+                if (!changed) {
+                    return new PortfolioCommand.Reversed(Optional.empty());
+                }
+                book.applyReversed(reversed, p.get().credit());
+                LOG.error("trade {} ({} {}) REVERSED: {}; ${} credited back", reversed.id(), reversed.side(),
+                        reversed.slug(), cmd.reason(), reversed.totalCost());
+                publishSnapshot(snapshot());
+                return new PortfolioCommand.Reversed(Optional.of(reversed));
+            });
         });
     }
 

@@ -102,6 +102,20 @@ public final class InMemoryRepository implements Repository {
     }
 
     @Override
+    public Future<Boolean> reverseTrade(Trade reversed, LedgerEntry credit) {
+        return whenReady(() -> {
+            RepositoryRules.checkReversal(reversed, credit);
+            Trade current = store.trades.get(reversed.id());
+            if (current == null || current.status() != TradeStatus.OPEN) {
+                return Future.succeededFuture(false);
+            }
+            store.trades.put(current.id(), current.reversed(reversed.settledAt()));
+            store.append(credit.withTradeId(current.id()));
+            return Future.succeededFuture(true);
+        });
+    }
+
+    @Override
     public Future<Void> saveControlState(ControlState state) {
         return whenReady(() -> {
             RepositoryRules.checkControlState(state);

@@ -11,6 +11,7 @@ final class PgSql {
     static final String INSERT_OPEN_TRADE = numbered(SqlStatements.INSERT_OPEN_TRADE);
     static final String APPEND_LEDGER_ENTRY = numbered(SqlStatements.APPEND_LEDGER_ENTRY);
     static final String SETTLE_OPEN_TRADE = numbered(SqlStatements.SETTLE_OPEN_TRADE);
+    static final String REVERSE_OPEN_TRADE = numbered(SqlStatements.REVERSE_OPEN_TRADE);
     static final String TRADES_NEWEST_FIRST = numbered(SqlStatements.TRADES_NEWEST_FIRST);
     static final String SAVE_CONTROL_STATE = numbered(SqlStatements.SAVE_CONTROL_STATE);
     static final String SAVE_DAILY_SNAPSHOT = numbered(SqlStatements.SAVE_DAILY_SNAPSHOT);

@@ -182,6 +182,21 @@ public final class PostgresRepository implements Repository {
     }
 
     @Override
+    public Future<Boolean> reverseTrade(Trade reversed, LedgerEntry credit) {
+        return whenReady(() -> {
+            RepositoryRules.checkReversal(reversed, credit);
+            return pool.withTransaction(conn -> conn.preparedQuery(PgSql.REVERSE_OPEN_TRADE)
+                    .execute(Tuple.of(EpochNanos.of(reversed.settledAt()), reversed.id()))
+                    .compose(updated -> updated.rowCount() == 0
+                            // already reversed or settled, or no such trade: the credit must not be written again
+                            ? Future.succeededFuture(false)
+                            : conn.preparedQuery(PgSql.APPEND_LEDGER_ENTRY)
+                                    .execute(Rows.entryParams(credit.withTradeId(reversed.id())))
+                                    .map(rows -> true)));
+        });
+    }
+
+    @Override
     public Future<Void> saveControlState(ControlState state) {
         return whenReady(() -> {
             RepositoryRules.checkControlState(state);

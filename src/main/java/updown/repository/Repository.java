@@ -35,6 +35,12 @@ public interface Repository {
      */
     Future<Boolean> settleTrade(Trade settled, LedgerEntry credit);
 
+    /**
+     * Marks an open trade REVERSED and appends its TRADE_REVERSAL credit in one transaction. Returns false, writing
+     * nothing, when the trade is not open any more (a failure reported twice reverses once).
+     */
+    Future<Boolean> reverseTrade(Trade reversed, LedgerEntry credit);
+
     Future<Void> saveControlState(ControlState state);
 
     /** Stores a day's closing numbers; saving the same day again replaces them. */

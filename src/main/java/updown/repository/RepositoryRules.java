@@ -66,6 +66,24 @@ final class RepositoryRules {
         EpochNanos.of(credit.at());
     }
 
+    /** A reversed trade and its credit: the credit gives back exactly {@code amount + fee}; P&amp;L 0, no outcome. */
+    static void checkReversal(Trade reversed, LedgerEntry credit) {
+        Objects.requireNonNull(reversed, "reversed");
+        Objects.requireNonNull(credit, "credit");
+        require(reversed.status() == TradeStatus.REVERSED, "a reversed trade is REVERSED, got " + reversed.status());
+        require(reversed.outcome() == null && reversed.payout() == null && Usd.ZERO.equals(reversed.pnl())
+                && reversed.settledAt() != null, "a reversed trade has no outcome or payout, pnl 0 and a time");
+        checkTimes(reversed);
+        require(credit.kind() == LedgerKind.TRADE_REVERSAL,
+                "a trade is reversed with a TRADE_REVERSAL, got " + credit.kind());
+        require(credit.seq() == 0, "a new ledger entry has no sequence number yet, got " + credit.seq());
+        require(credit.tradeId() == 0 || credit.tradeId() == reversed.id(),
+                "the credit belongs to trade " + reversed.id() + ", not to " + credit.tradeId());
+        require(credit.amount().equals(reversed.totalCost()),
+                "the reversal must give back amount + fee = " + reversed.totalCost() + ", got " + credit.amount());
+        EpochNanos.of(credit.at());
+    }
+
     /** A deposit or top-up: stands alone and never takes money out. */
     static void checkStandaloneEntry(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");

@@ -35,6 +35,11 @@ final class SqlStatements {
             + "SET status = 'SETTLED', outcome = ?, payout_micros = ?, pnl_micros = ?, settled_at_ns = ? "
             + "WHERE id = ? AND status = 'OPEN'";
 
+    /** Reverses a trade only if it is still open. Parameters: settled_at (when it was undone), id. */
+    static final String REVERSE_OPEN_TRADE = "UPDATE trades "
+            + "SET status = 'REVERSED', pnl_micros = 0, settled_at_ns = ? "
+            + "WHERE id = ? AND status = 'OPEN'";
+
     static final String TRADES_BY_ID = "SELECT id, " + TRADE_COLUMNS + " FROM trades ORDER BY id";
 
     /** Parameters: limit, offset. Ties on the opening time go to the later id. */

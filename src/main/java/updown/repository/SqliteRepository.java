@@ -251,6 +251,20 @@ public final class SqliteRepository implements Repository {
     }
 
     @Override
+    public Future<Boolean> reverseTrade(Trade reversed, LedgerEntry credit) {
+        return whenReady(() -> {
+            RepositoryRules.checkReversal(reversed, credit);
+            return pool.withTransaction(conn -> conn.preparedQuery(SqlStatements.REVERSE_OPEN_TRADE)
+                    .execute(Tuple.of(EpochNanos.of(reversed.settledAt()), reversed.id()))
+                    .compose(updated -> updated.rowCount() == 0
+                            ? Future.succeededFuture(false)
+                            : conn.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY)
+                                    .execute(Rows.entryParams(credit.withTradeId(reversed.id())))
+                                    .map(rows -> true)));
+        });
+    }
+
+    @Override
     public Future<Void> saveControlState(ControlState state) {
         return whenReady(() -> {
             RepositoryRules.checkControlState(state);

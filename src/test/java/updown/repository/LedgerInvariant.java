@@ -32,9 +32,11 @@ public final class LedgerInvariant {
         Usd spent = state.trades().stream().map(Trade::totalCost).reduce(Usd.ZERO, Usd::plus);
         Usd paid = state.trades().stream().filter(t -> t.status() == TradeStatus.SETTLED).map(Trade::payout)
                 .reduce(Usd.ZERO, Usd::plus);
+        Usd givenBack = state.trades().stream().filter(t -> t.status() == TradeStatus.REVERSED)
+                .map(Trade::totalCost).reduce(Usd.ZERO, Usd::plus);
         assertThat(balance(state.ledger()))
-                .as("ledger balance = deposits + top-ups − Σ(amount + fee) + Σ payout")
-                .isEqualTo(funded.minus(spent).plus(paid));
+                .as("ledger balance = deposits + top-ups − Σ(amount + fee) + Σ payout + Σ reversed (amount + fee)")
+                .isEqualTo(funded.minus(spent).plus(paid).plus(givenBack));
 
         Map<Long, Trade> trades = state.trades().stream().collect(Collectors.toMap(Trade::id, t -> t));
         Map<Long, List<LedgerEntry>> byTrade = new HashMap<>(state.ledger().stream().filter(e -> e.tradeId() != 0)
@@ -48,11 +50,19 @@ public final class LedgerInvariant {
                     .extracting(LedgerEntry::amount).isEqualTo(t.totalCost().negate());
             List<LedgerEntry> credits = entries.stream().filter(e -> e.kind() == LedgerKind.SETTLEMENT_CREDIT)
                     .toList();
+            List<LedgerEntry> reversals = entries.stream().filter(e -> e.kind() == LedgerKind.TRADE_REVERSAL)
+                    .toList();
+            if (t.status() == TradeStatus.REVERSED) {
+                assertThat(reversals).as("reversals of reversed trade %d", t.id()).singleElement()
+                        .extracting(LedgerEntry::amount).isEqualTo(t.totalCost());
+            } else {
+                assertThat(reversals).as("reversals of trade %d", t.id()).isEmpty();
+            }
             if (t.status() == TradeStatus.SETTLED) {
                 assertThat(credits).as("credits of settled trade %d", t.id()).singleElement()
                         .extracting(LedgerEntry::amount).isEqualTo(t.payout());
             } else {
-                assertThat(credits).as("credits of open trade %d", t.id()).isEmpty();
+                assertThat(credits).as("credits of unsettled trade %d", t.id()).isEmpty();
             }
         }
     }

@@ -425,6 +425,38 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    @DisplayName("a reversed trade gets one TRADE_REVERSAL of amount + fee, survives a reopen, and is never settled")
+    void reversal(VertxTestContext test) {
+        Instant at = T0.plusSeconds(60);
+        check(test, () -> open(directional()).compose(t -> {
+            Trade reversed = t.reversed(at);
+            LedgerEntry credit = LedgerEntry.of(LedgerKind.TRADE_REVERSAL, t.totalCost(), t.id(), at, "failed");
+            return repo.reverseTrade(reversed, credit)
+                    .compose(first -> repo.reverseTrade(reversed, credit).map(second -> List.of(first, second)))
+                    .compose(oks -> settleOn(t, Resolution.UP, at.plusSeconds(300)).map(settled -> {
+                        List<Boolean> all = new java.util.ArrayList<>(oks);
+                        all.add(settled);
+                        return all;
+                    }));
+        }).compose(oks -> reopen(repo).compose(r -> {
+            repo = r;
+            return r.load();
+        }).map(state -> List.of(oks, state))), pair -> {
+            assertThat(pair.get(0)).isEqualTo(List.of(true, false, false));
+            StoredState state = (StoredState) pair.get(1);
+            Trade t = state.trades().get(0);
+            assertThat(t.status()).isEqualTo(TradeStatus.REVERSED);
+            assertThat(t.outcome()).isNull();
+            assertThat(t.payout()).isNull();
+            assertThat(t.pnl()).isEqualTo(Usd.ZERO);
+            assertThat(t.settledAt()).isEqualTo(at);
+            assertThat(state.ledger()).extracting(LedgerEntry::kind)
+                    .containsExactly(LedgerKind.TRADE_DEBIT, LedgerKind.TRADE_REVERSAL);
+            assertThat(state.ledger().get(1).amount()).isEqualTo(t.totalCost());
+        });
+    }
+
+    @Test
     @DisplayName("a losing trade settles with a zero credit and pnl = −(amount + fee)")
     void losingSettlement(VertxTestContext test) {
         check(test, () -> open(directional()).compose(t -> settleOn(t, Resolution.DOWN, T0.plusSeconds(300)))

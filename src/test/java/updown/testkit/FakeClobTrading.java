@@ -114,6 +114,8 @@ public final class FakeClobTrading {
     private final List<JsonObject> acceptedOrders = new ArrayList<>();
     private final Map<String, JsonObject> ordersById = new LinkedHashMap<>();
     private final List<JsonObject> trades = new ArrayList<>();
+    private final List<io.vertx.core.http.ServerWebSocket> userSockets = new ArrayList<>();
+    private final Map<String, Long> tradeCost = new HashMap<>();
     private long balance = 1_000_000_000L;
     private long allowance = Long.MAX_VALUE;
     private int feeRateBps = 700;
@@ -146,7 +148,9 @@ public final class FakeClobTrading {
         r.delete("/order").handler(ctx -> l2(ctx, "DELETE /order", this::cancel));
         r.get("/data/order/:id").handler(ctx -> l2(ctx, "GET /data/order", this::getOrder));
         r.get("/data/trades").handler(ctx -> l2(ctx, "GET /data/trades", this::getTrades));
-        return vertx.createHttpServer().requestHandler(r).listen(0, "127.0.0.1").map(s -> {
+        r.get("/data/orders").handler(ctx -> l2(ctx, "GET /data/orders", this::getOpenOrders));
+        return vertx.createHttpServer().requestHandler(r).webSocketHandler(this::userChannel)
+                .listen(0, "127.0.0.1").map(s -> {
             server = s;
             return this;
         });
@@ -154,6 +158,85 @@ public final class FakeClobTrading {
 
     public Future<Void> stop() {
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The market channel's URL on this fake ({@code CLOB_WS_URL}); the user channel sits beside it at /ws/user. */
+    public String wsMarketUrl() {
+        return "ws://127.0.0.1:" + server.actualPort() + "/ws/market";
+    }
+
+    /**
+     * The authenticated user channel ({@code /ws/user}, docs.polymarket.com/market-data/websocket/user-channel): the
+     * first frame must be {@code {"auth":{apiKey,secret,passphrase},"markets":[…],"type":"user"}} with this fake's
+     * credentials, else the socket is closed; {@code PING} gets {@code PONG}.
+     */
+    private void userChannel(io.vertx.core.http.ServerWebSocket ws) {
+        if (!"/ws/user".equals(ws.path())) {
+            ws.close((short) 1008, "unknown path");
+            return;
+        }
+        ws.textMessageHandler(text -> {
+            if (text.strip().equals("PING")) {
+                ws.writeTextMessage("PONG");
+                return;
+            }
+            JsonObject sub;
+            try {
+                sub = new JsonObject(text);
+            } catch (RuntimeException e) {
+                problem("user channel: frame is not JSON");
+                return;
+            }
+            JsonObject auth = sub.getJsonObject("auth");
+            boolean ok = "user".equals(sub.getString("type")) && sub.getJsonArray("markets") != null && auth != null
+                    && creds.apiKey().reveal().equals(auth.getString("apiKey"))
+                    && creds.secret().reveal().equals(auth.getString("secret"))
+                    && creds.passphrase().reveal().equals(auth.getString("passphrase"));
+            if (!ok) {
+                problem("user channel: bad subscription");
+                ws.close((short) 1008, "unauthorized");
+                return;
+            }
+            synchronized (this) {
+                userSockets.add(ws);
+            }
+        });
+        ws.closeHandler(v -> {
+            synchronized (this) {
+                userSockets.remove(ws);
+            }
+        });
+    }
+
+    /** Subscribed user-channel sockets. */
+    public synchronized int userSubscribers() {
+        return userSockets.size();
+    }
+
+    /**
+     * Moves a trade to {@code status} (MINED, CONFIRMED, RETRYING, FAILED), as the operator's settlement does, and
+     * pushes the trade event to every subscribed user socket (unless {@code push} is false: a change the bot misses
+     * while disconnected). A FAILED trade gives the buyer's pUSD and fee back and removes its shares.
+     */
+    public synchronized FakeClobTrading tradeStatus(String tradeId, String status, boolean push) {
+        JsonObject t = trades.stream().filter(x -> tradeId.equals(x.getString("id"))).findFirst().orElseThrow();
+        if ("FAILED".equals(status) && !"FAILED".equals(t.getString("status"))) {
+            long shares = Micros.parse(t.getString("size"));
+            balance += tradeCost.getOrDefault(tradeId, 0L);
+            positions.merge(t.getString("asset_id"), -shares, Long::sum);
+        }
+        t.put("status", status).put("last_update", Long.toString(clock.instant().getEpochSecond()));
+        if (push) {
+            JsonObject event = t.copy().put("event_type", "trade").put("type", "TRADE");
+            userSockets.forEach(ws -> ws.writeTextMessage(event.encode()));
+        }
+        return this;
+    }
+
+    /** Puts an order on the book as resting (what a FOK/FAK never does), for the open-orders re-read. */
+    public synchronized FakeClobTrading restingOrder(String orderId) {
+        ordersById.put(orderId, new JsonObject().put("id", orderId).put("status", "LIVE").put("size_matched", "0"));
+        return this;
     }
 
     public String baseUrl() {
@@ -642,6 +725,7 @@ public final class FakeClobTrading {
                 .put("last_update", Long.toString(clock.instant().getEpochSecond())).put("outcome", "Up")
                 .put("owner", creds.apiKey().reveal()).put("maker_address", o.maker()).put("maker_orders", makers)
                 .put("transaction_hash", "0x" + "ab".repeat(32)).put("trader_side", "TAKER"));
+        tradeCost.put(tradeId, spent + fee);
         ordersById.put(hash, new JsonObject().put("id", hash).put("status", "MATCHED").put("owner",
                 creds.apiKey().reveal()).put("maker_address", o.maker()).put("asset_id", o.tokenId())
                 .put("side", "BUY").put("original_size", Micros.format(o.takerAmount(), 0))
@@ -692,9 +776,23 @@ public final class FakeClobTrading {
                 .put("data", data));
     }
 
+    private synchronized void getOpenOrders(RoutingContext ctx, Reply out) {
+        JsonArray data = new JsonArray();
+        ordersById.values().stream().filter(o -> "LIVE".equals(o.getString("status"))).forEach(data::add);
+        out.send(200, new JsonObject().put("limit", 100).put("count", data.size()).put("next_cursor", "LTE=")
+                .put("data", data));
+    }
+
     private synchronized void cancel(RoutingContext ctx, Reply out) {
         JsonObject body = ctx.body().asJsonObject();
         String id = body == null ? null : body.getString("orderID");
+        JsonObject resting = id == null ? null : ordersById.get(id);
+        if (resting != null && "LIVE".equals(resting.getString("status"))) {
+            resting.put("status", "CANCELED");
+            out.send(200, new JsonObject().put("canceled", new JsonArray().add(id)).put("not_canceled",
+                    new JsonObject()));
+            return;
+        }
         out.send(200, new JsonObject().put("canceled", new JsonArray()).put("not_canceled",
                 new JsonObject().put(String.valueOf(id), "order can't be found - already canceled or matched")));
     }

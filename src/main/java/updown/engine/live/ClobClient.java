@@ -329,6 +329,29 @@ final class ClobClient {
                 });
     }
 
+    /**
+     * GET /data/orders: this key's open (resting) orders, first page ({@code data[]} of orders with {@code id},
+     * {@code status}, {@code asset_id}, {@code size_matched}; clob-client-v2 {@code getOpenOrders}).
+     */
+    Future<List<JsonNode>> openOrders() {
+        return http.send(HttpMethod.GET, "/data/orders", Map.of(), l2("GET", "/data/orders", null), null)
+                .recover(this::transport)
+                .compose(r -> {
+                    if (!r.ok()) {
+                        return Future.failedFuture(failure(r, "GET /data/orders"));
+                    }
+                    JsonNode n = parse(r.body());
+                    JsonNode data = n == null ? null : (n.isArray() ? n : n.get("data"));
+                    if (data == null || !data.isArray()) {
+                        return Future.failedFuture(new ClobException(ClobException.Kind.MALFORMED, r.status(),
+                                "GET /data/orders: no data array", ""));
+                    }
+                    List<JsonNode> out = new ArrayList<>();
+                    data.forEach(out::add);
+                    return Future.succeededFuture(out);
+                });
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private <T> Future<T> transport(Throwable t) {

@@ -445,6 +445,26 @@ public final class LiveEngine implements Engine, WalletSource {
         });
     }
 
+    /** The L2 credentials in use (for the user channel's subscription; never logged). */
+    ApiCredentials credentials() {
+        return clob.credentials();
+    }
+
+    /** GET /data/trades of this key since {@code after} (the user channel's re-read after a (re)connect). */
+    Future<List<JsonNode>> tradesSince(java.time.Instant after) {
+        return clob.trades(Map.of("after", Long.toString(after.getEpochSecond())));
+    }
+
+    /** GET /data/orders: orders of this key resting on the book (FOK/FAK orders never should). */
+    Future<List<JsonNode>> openOrders() {
+        return clob.openOrders();
+    }
+
+    /** DELETE /order, best effort. */
+    Future<Void> cancel(String orderId) {
+        return clob.cancel(orderId);
+    }
+
     /** Releases the HTTP client. */
     public void close() {
         if (scheduler != null) {
