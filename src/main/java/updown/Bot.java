@@ -14,6 +14,7 @@ import updown.config.TradingMode;
 import updown.engine.Engine;
 import updown.engine.live.LiveWalletVerticle;
 import updown.engine.live.WalletSource;
+import updown.fleet.FleetVerticle;
 import updown.market.MarketDataVerticle;
 import updown.notify.NotifierVerticle;
 import updown.portfolio.PortfolioVerticle;
@@ -63,6 +64,10 @@ public final class Bot {
                 // the trader listens before market data starts publishing: nothing discovered is missed
                 .compose(v -> bot.deploy(bot.trader))
                 .compose(v -> bot.deploy(new MarketDataVerticle(config, parts.clock())))
+                // --cluster: this node's seat in the fleet (its status and trades out, fleet commands in)
+                .compose(v -> config.cluster().enabled()
+                        ? bot.deploy(new FleetVerticle(config, java.time.Clock.systemUTC()))
+                        : Future.<Void>succeededFuture())
                 .compose(v -> bot.deploy(new NotifierVerticle(config, parts.clock())))
                 .compose(v -> {
                     bot.dashboard = new DashboardVerticle(config, parts.clock());

@@ -63,6 +63,20 @@ public final class Addresses {
     // owner: portfolio/PortfolioVerticle, publish of domain.WalletCheck (the reading held against the ledger, drift)
     public static final String PORTFOLIO_WALLET = "portfolio.wallet";
 
+    // fleet (owner: fleet/FleetVerticle, only with --cluster). Two buses: the bot's own bus is never clustered, so
+    // nothing of a node's trading leaves it; the fleet bus (a clustered Vert.x next to it) carries only the three
+    // FLEET_* cluster addresses, with the JSON codec (JsonRecordCodec), between the nodes.
+    /** Bot bus, request: the fleet as this node sees it (FleetView). */
+    public static final String FLEET_QUERY = "fleet.query";
+    /** Bot bus, request: stop or resume every node (a FleetCommand); answers how many nodes are alive. */
+    public static final String FLEET_COMMAND = "fleet.cmd";
+    /** Fleet bus, publish: each node's NodeStatus, every heartbeat and after each change. */
+    public static final String FLEET_STATUS = "fleet.status";
+    /** Fleet bus, publish: each trade a node opened or settled (FleetTrade). */
+    public static final String FLEET_TRADE = "fleet.trade";
+    /** Fleet bus, publish: a FleetCommand every node carries out on its own portfolio. */
+    public static final String FLEET_CONTROL = "fleet.control";
+
     // browser-visible (JSON only), published by the dashboard verticle
     public static final String DASHBOARD_PREFIX = "dashboard.";
     public static final String DASHBOARD_SNAPSHOT = "dashboard.snapshot";

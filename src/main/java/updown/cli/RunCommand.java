@@ -28,6 +28,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "live mode: sign every order but send none (= LIVE_DRY_RUN=true)")
     boolean dryRun;
 
+    @Option(names = "--cluster", description = "join the fleet's cluster (= CLUSTER_ENABLED=true; CLUSTER_MEMBERS, "
+            + "CLUSTER_HOST, CLUSTER_PORT)")
+    boolean cluster;
+
     private final Invocation at;
 
     public RunCommand() {
@@ -40,7 +44,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> overrides = dryRun ? Map.of("LIVE_DRY_RUN", "true") : Map.of();
+        Map<String, String> overrides = new java.util.HashMap<>();
+        if (dryRun) {
+            overrides.put("LIVE_DRY_RUN", "true");
+        }
+        if (cluster) {
+            overrides.put("CLUSTER_ENABLED", "true");
+        }
         Optional<BotConfig> loaded = ConfigOption.load(at.workDir(), at.env(), overrides, at.err());
         if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;

@@ -61,6 +61,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "as a restart would (default: a new DATA_DIR/simulate/<UTC time>/ per run)")
     Path dataDir;
 
+    @Option(names = "--cluster", description = "join the fleet's cluster (= CLUSTER_ENABLED=true; CLUSTER_MEMBERS, "
+            + "CLUSTER_HOST, CLUSTER_PORT): each simulate node trades its own MARKETS on its own exchange")
+    boolean cluster;
+
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
@@ -134,6 +138,7 @@ public final class SimulateCommand implements Callable<Integer> {
         storage = Map.of("DATA_DIR", folder.toString(), "DB_PATH", "");
         Map<String, String> overrides = new LinkedHashMap<>(Simulation.simulateDefaults());
         overrides.putAll(storage);
+        overrides.putAll(clusterFlag());
         ConfigLoader.Result loaded = ConfigLoader.load(at.workDir(), at.env(), overrides);
         if (!loaded.ok()) {
             at.err().println("--data-dir " + folder + ": " + String.join("; ", loaded.errors()));
@@ -209,6 +214,11 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** CLUSTER_ENABLED=true with --cluster; nothing without it (the setting may still be on in .env). */
+    private Map<String, String> clusterFlag() {
+        return cluster ? Map.of("CLUSTER_ENABLED", "true") : Map.of();
+    }
+
     /** 600 for 600.0; other numbers as Java prints them. */
     static String number(double d) {
         return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
@@ -234,6 +244,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private BotConfig configWith(Map<String, String> exchangeSettings) {
         Map<String, String> overrides = new LinkedHashMap<>(Simulation.simulateDefaults());
         overrides.putAll(storage);
+        overrides.putAll(clusterFlag());
         overrides.putAll(staleness);
         overrides.putAll(exchangeSettings);
         ConfigLoader.Result r = ConfigLoader.load(at.workDir(), at.env(), overrides);

@@ -27,7 +27,8 @@ public record BotConfig(
         Live live,
         Sim sim,
         Map<MarketKey, MarketSettings> marketSettings,
-        Metrics metrics) {
+        Metrics metrics,
+        Cluster cluster) {
 
     public BotConfig {
         marketSettings = Map.copyOf(marketSettings);
@@ -43,7 +44,7 @@ public record BotConfig(
             return this;
         }
         return new BotConfig(mode, m.trading(), m.strategies(), engine, risk, storage, market, telegram, dashboard,
-                recorder, live, sim, marketSettings, metrics);
+                recorder, live, sim, marketSettings, metrics, cluster);
     }
 
     /** One market's trading and strategy settings after its overrides. */
@@ -143,6 +144,22 @@ public record BotConfig(
 
     /** Prometheus metrics: off unless enabled; served on their own host and port at {@code /metrics}. */
     public record Metrics(boolean enabled, String host, int port) {
+    }
+
+    /**
+     * The fleet bus ({@code --cluster}): a Hazelcast-clustered Vert.x next to the bot's own, joined over TCP to the
+     * {@code members} list (host:port each; multicast is never used). {@code nodeName} names this node in the fleet
+     * view; empty means {@code host:port}.
+     */
+    public record Cluster(boolean enabled, String name, String nodeName, String host, int port, List<String> members) {
+        public Cluster {
+            members = List.copyOf(members);
+        }
+
+        /** The name this node shows in the fleet view. */
+        public String node() {
+            return nodeName.isBlank() ? host + ":" + port : nodeName;
+        }
     }
 
     /** Market-data tape. */

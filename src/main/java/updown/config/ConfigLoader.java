@@ -248,8 +248,29 @@ public final class ConfigLoader {
                 r.string("METRICS_HOST"),
                 r.integer("METRICS_PORT", 0, 65535));
 
+        BotConfig.Cluster cluster = new BotConfig.Cluster(
+                r.bool("CLUSTER_ENABLED"),
+                r.string("CLUSTER_NAME"),
+                r.string("CLUSTER_NODE_NAME"),
+                r.string("CLUSTER_HOST"),
+                r.integer("CLUSTER_PORT", 1, 65535),
+                r.list("CLUSTER_MEMBERS", ConfigLoader::member, "a host:port"));
+        if (cluster.enabled() && cluster.members().isEmpty()) {
+            r.problem("CLUSTER_MEMBERS: must list at least one host:port when CLUSTER_ENABLED=true");
+        }
+
         return new BotConfig(mode, trading, strategies, engine, risk, storage, market, telegram, dashboard, recorder,
-                live, sim, perMarket, metrics);
+                live, sim, perMarket, metrics, cluster);
+    }
+
+    /** One CLUSTER_MEMBERS entry: host:port with a port in 1..65535. */
+    private static String member(String s) {
+        int colon = s.lastIndexOf(':');
+        int port = Integer.parseInt(s.substring(colon + 1));
+        if (colon < 1 || port < 1 || port > 65535) {
+            throw new IllegalArgumentException(s);
+        }
+        return s;
     }
 
     private static BotConfig.Trading trading(SettingsReader r) {
