@@ -17,6 +17,7 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.ResultCode;
 import updown.domain.TradingState;
 import updown.domain.Usd;
+import updown.fleet.FleetCommand;
 import updown.time.BotClock;
 
 /**
@@ -36,6 +37,7 @@ final class CommandHandler {
     private final Access access;
     private final Confirmations confirmations;
     private final Audit audit;
+    private final FleetClient fleet;
 
     CommandHandler(Vertx vertx, BotConfig config, BotClock clock, PortfolioClient portfolio, Outbox outbox,
                    TelegramGateway gateway, Access access, Confirmations confirmations, Audit audit) {
@@ -48,6 +50,7 @@ final class CommandHandler {
         this.access = access;
         this.confirmations = confirmations;
         this.audit = audit;
+        this.fleet = new FleetClient(vertx.eventBus());
     }
 
     void handle(Incoming in) {
@@ -148,9 +151,19 @@ final class CommandHandler {
         Future<PortfolioSnapshot> snap = portfolio.snapshot();
         // the per-market lines are extra: without them the status is still answered
         Future<List<MarketPnl>> markets = marketPnl();
-        return replyOr("status", Future.all(snap, markets).map(v -> snap.result()),
+        // so are the fleet's (--cluster only): every node with its markets, state and balance
+        Future<String> fleetLines = config.cluster().enabled()
+                ? fleet.view().map(FleetLines::of).otherwise("") : Future.succeededFuture("");
+        return replyOr("status", Future.all(snap, markets, fleetLines).map(v -> snap.result()),
                 s -> Outgoing.Text.of(ReplyFormatter.status(s, clock.instant())
-                        + ReplyFormatter.perMarket(markets.result(), true), Keyboard.main()));
+                        + ReplyFormatter.perMarket(markets.result(), true) + fleetLines.result(), Keyboard.main()));
+    }
+
+    /** --cluster: /stop and /resume go to every node (this one included), each doing it on its own portfolio. */
+    private Future<String> fleetCommand(FleetCommand command, FleetLines.FleetCommandWord word) {
+        return replyOr(word.name().toLowerCase(java.util.Locale.ROOT), fleet.command(command),
+                alive -> Outgoing.Text.of(FleetLines.sent(word, alive)))
+                .map(r -> r.equals("ok") ? "fleet:" + r : r);
     }
 
     private Future<List<MarketPnl>> marketPnl() {
@@ -208,11 +221,19 @@ final class CommandHandler {
     }
 
     private Future<String> stop(String by) {
+        if (config.cluster().enabled()) {
+            return fleetCommand(new FleetCommand(FleetCommand.Action.STOP, by, "telegram /stop"),
+                    FleetLines.FleetCommandWord.STOP);
+        }
         return replyOr("stop", portfolio.stop(by, "telegram /stop"),
                 s -> Outgoing.Text.of(ReplyFormatter.stopped(s)));
     }
 
     private Future<String> resume(long userId, String by) {
+        if (config.cluster().enabled()) {
+            return fleetCommand(new FleetCommand(FleetCommand.Action.RESUME, by, ""),
+                    FleetLines.FleetCommandWord.RESUME);
+        }
         return portfolio.snapshot().compose(s -> {
             TradingState state = s.control().state();
             if (state == TradingState.RUNNING) {
