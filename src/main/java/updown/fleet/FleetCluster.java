@@ -30,6 +30,8 @@ public final class FleetCluster {
         config.setProperty("hazelcast.logging.type", "slf4j");
         // the bot closes its fleet bus in its own shutdown order; Hazelcast's hook would leave the cluster first
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // leaving waits for partition hand-over at most this long, well inside the bot's 10 s shutdown budget
+        config.setProperty("hazelcast.graceful.shutdown.max.wait", "5");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(MAX_NO_HEARTBEAT_SECONDS));

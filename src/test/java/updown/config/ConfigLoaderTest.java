@@ -135,6 +135,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("the cluster is off by default; its members are host:port, at least one when it is on")
+    void clusterSettings() {
+        BotConfig.Cluster off = ConfigLoader.fromMap(defaultsWith(Map.of()), List.of()).config().cluster();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.node()).isEqualTo("127.0.0.1:5701");
+        BotConfig.Cluster on = ConfigLoader.fromMap(defaultsWith(Map.of("CLUSTER_ENABLED", "true",
+                "CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5702", "CLUSTER_NODE_NAME", "vps-2")), List.of())
+                .config().cluster();
+        assertThat(on.members()).containsExactly("10.0.0.1:5701", "10.0.0.2:5702");
+        assertThat(on.node()).isEqualTo("vps-2");
+        assertThat(ConfigLoader.fromMap(defaultsWith(Map.of("CLUSTER_MEMBERS", "10.0.0.1")), List.of()).errors())
+                .singleElement().asString().startsWith("CLUSTER_MEMBERS").contains("'10.0.0.1' is not a host:port");
+        assertThat(ConfigLoader.fromMap(defaultsWith(Map.of("CLUSTER_ENABLED", "true", "CLUSTER_MEMBERS", "")),
+                List.of()).errors()).containsExactly(
+                "CLUSTER_MEMBERS: must list at least one host:port when CLUSTER_ENABLED=true");
+    }
+
+    @Test
     @DisplayName("secrets are never echoed in validation errors")
     void secretsHidden() {
         ConfigLoader.Result r = ConfigLoader.fromMap(defaultsWith(Map.of(
