@@ -18,6 +18,18 @@
     return d.slice(5, 10) + ' ' + d.slice(11, 19);
   }
 
+  /** "-10.32" as -$10.32, "5" as $5. */
+  function usd(s) { return s.charAt(0) === '-' ? '-$' + s.slice(1) : '$' + s; }
+
+  /** The fleet's buttons follow the page's own commands switch (app.js learns it from api/status). */
+  function updateButtons() {
+    var on = $('controls').dataset.commands === 'enabled';
+    ['fleet-stop', 'fleet-resume'].forEach(function (id) {
+      $(id).disabled = !on;
+      $(id).title = on ? '' : 'Commands are off: the server has no DASHBOARD_TOKEN, or the page does not know yet.';
+    });
+  }
+
   function row(body, cells) {
     var tr = document.createElement('tr');
     cells.forEach(function (c) {
@@ -34,6 +46,7 @@
     var section = $('fleet');
     section.hidden = !f.clustered;
     if (!f.clustered) { return; }
+    updateButtons();
     $('fleet-count').textContent = f.alive + ' of ' + f.nodes.length + ' node' + (f.nodes.length === 1 ? '' : 's')
       + ' alive';
     var nodes = $('fleet-nodes').tBodies[0];
@@ -44,8 +57,8 @@
         { text: n.markets.join(', ') },
         { text: n.alive ? 'alive' : 'gone (' + Math.round(n.silentMs / 1000) + ' s silent)' },
         { text: n.trading + (n.reason ? ': ' + n.reason : '') },
-        { text: '$' + n.balance, cls: 'num' },
-        { text: '$' + n.equity, cls: 'num' },
+        { text: usd(n.balance), cls: 'num' },
+        { text: usd(n.equity), cls: 'num' },
         { text: String(n.openPositions), cls: 'num' },
         { text: String(n.settled), cls: 'num' },
         { text: kst(n.lastTick) }
@@ -58,8 +71,8 @@
     trades.textContent = '';
     f.trades.slice(0, TRADE_ROWS).forEach(function (t) {
       row(trades, [{ text: t.node }, { text: t.event }, { text: String(t.id) }, { text: t.slug },
-        { text: t.side }, { text: t.price, cls: 'num' }, { text: '$' + t.amount, cls: 'num' },
-        { text: t.event === 'settled' ? '$' + t.pnl : '—', cls: 'num' }]);
+        { text: t.side }, { text: t.price, cls: 'num' }, { text: usd(t.amount), cls: 'num' },
+        { text: t.event === 'settled' ? usd(t.pnl) : '—', cls: 'num' }]);
     });
   }
 
