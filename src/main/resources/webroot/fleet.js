@@ -45,7 +45,8 @@
   function render(f) {
     var section = $('fleet');
     section.hidden = !f.clustered;
-    if (!f.clustered) { return; }
+    // not clustered: that takes a restart to change, so stop asking
+    if (!f.clustered) { clearInterval(poller); return; }
     updateButtons();
     $('fleet-count').textContent = f.alive + ' of ' + f.nodes.length + ' node' + (f.nodes.length === 1 ? '' : 's')
       + ' alive';
@@ -115,6 +116,6 @@
 
   $('fleet-stop').addEventListener('click', function () { command('stop'); });
   $('fleet-resume').addEventListener('click', function () { command('resume'); });
+  var poller = setInterval(load, POLL_MS);
   load();
-  setInterval(load, POLL_MS);
 })();

@@ -9,4 +9,11 @@ package updown.fleet;
  */
 public record FleetTrade(String node, String event, long tradeId, String slug, String side, long priceMicros,
                          long amountMicros, long pnlMicros, String status, long atMs) {
+    public FleetTrade {
+        java.util.Objects.requireNonNull(node, "node");
+        java.util.Objects.requireNonNull(event, "event");
+        java.util.Objects.requireNonNull(slug, "slug");
+        java.util.Objects.requireNonNull(side, "side");
+        java.util.Objects.requireNonNull(status, "status");
+    }
 }

@@ -102,9 +102,16 @@ public final class FleetVerticle extends VerticleBase {
         });
     }
 
+    /** Decodes on the fleet thread; a message another node sent that does not decode is one line, then skipped. */
     private <T> Handler<Message<T>> onContext(Handler<T> handler) {
         return m -> {
-            T body = m.body();
+            T body;
+            try {
+                body = m.body();
+            } catch (RuntimeException e) {
+                LOG.warn("fleet: skipped a message on {}: {}", m.address(), e.getMessage());
+                return;
+            }
             context.runOnContext(v -> handler.handle(body));
         };
     }

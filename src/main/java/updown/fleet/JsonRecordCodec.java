@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * The codec of a message record that crosses the cluster: on the wire a length-prefixed JSON object written and read
  * by Jackson, so any node (another JVM, a newer version with more fields) reads it; in-process the same immutable
- * instance is passed on. Fields a node does not know are ignored, a missing one is null/0.
+ * instance is passed on. Fields a node does not know are ignored; a missing one is null/0, or, when the record
+ * cannot do without it, the message is refused (its constructor says which field).
  */
 public final class JsonRecordCodec<T> implements MessageCodec<T, T> {
     private final Class<T> type;

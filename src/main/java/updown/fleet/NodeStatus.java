@@ -22,6 +22,9 @@ public record NodeStatus(String node, List<String> markets, String mode, long ba
                          String tradingState, String reason, int openPositions, int settled, long lastTickMs,
                          long sentAtMs) {
     public NodeStatus {
+        java.util.Objects.requireNonNull(node, "node");
+        java.util.Objects.requireNonNull(mode, "mode");
+        java.util.Objects.requireNonNull(tradingState, "tradingState");
         markets = markets == null ? List.of() : List.copyOf(markets);
         reason = reason == null ? "" : reason;
     }

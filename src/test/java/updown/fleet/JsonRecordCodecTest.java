@@ -45,7 +45,8 @@ class JsonRecordCodecTest {
     @Test
     @DisplayName("a field a newer node added is ignored, and a missing one reads as empty")
     void toleratesOtherVersions() {
-        String json = "{\"node\":\"node-c\",\"markets\":[\"sol-5m\"],\"balanceMicros\":5,\"newField\":true}";
+        String json = "{\"node\":\"node-c\",\"markets\":[\"sol-5m\"],\"mode\":\"PAPER\",\"tradingState\":\"RUNNING\","
+                + "\"balanceMicros\":5,\"newField\":true}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         Buffer wire = Buffer.buffer().appendInt(bytes.length).appendBytes(bytes);
 
@@ -66,6 +67,18 @@ class JsonRecordCodecTest {
         assertThatThrownBy(() -> new JsonRecordCodec<>(NodeStatus.class).decodeFromWire(0, wire))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("a NodeStatus from another node is not readable");
+    }
+
+    @Test
+    @DisplayName("JSON without the fields a record cannot do without (a node's name, a command's action) is refused")
+    void refusesIncomplete() {
+        byte[] bytes = "{\"markets\":[\"btc-5m\"]}".getBytes(StandardCharsets.UTF_8);
+        Buffer wire = Buffer.buffer().appendInt(bytes.length).appendBytes(bytes);
+
+        assertThatThrownBy(() -> new JsonRecordCodec<>(NodeStatus.class).decodeFromWire(0, wire))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node");
+        assertThatThrownBy(() -> new JsonRecordCodec<>(FleetCommand.class).decodeFromWire(0, wire))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("action");
     }
 
     @Test
