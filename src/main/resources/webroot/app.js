@@ -581,7 +581,9 @@
       loadAll();
     };
     bus.onclose = function () {
-      setConnection('polling');
+      // each failed reconnect closes again: "unreachable" (the API does not answer either) stays until a poll
+      // is answered, so a retry of the bridge does not paint the badge back to "polling"
+      if ($('connection').dataset.state !== 'unreachable') { setConnection('polling'); }
       startPolling();
     };
     bus.onerror = function () { /* bridge errors are shown by the connection badge */ };
