@@ -128,10 +128,11 @@ public final class Backtest {
         VirtualClock clock = new VirtualClock(first.at());
         InMemoryRepository repository = new InMemoryRepository();
         List<String> deployed = new ArrayList<>();
-        ReplayVerticle driver = new ReplayVerticle(source, first, clock, options);
+        TraderVerticle trader = new TraderVerticle(config, clock, PaperEngine.fromConfig(config), decider, false,
+                TraderVerticle.Hooks.BACKTEST);
+        ReplayVerticle driver = new ReplayVerticle(source, trader, first, clock, options);
         Future<ReplayStats> ran = deploy(vertx, deployed, new PortfolioVerticle(config, clock, repository, true))
-                .compose(v -> deploy(vertx, deployed, new TraderVerticle(config, clock, PaperEngine.fromConfig(config),
-                        decider, false, TraderVerticle.Hooks.BACKTEST)))
+                .compose(v -> deploy(vertx, deployed, trader))
                 .compose(v -> deploy(vertx, deployed, driver))
                 .compose(v -> driver.run())
                 .map(s -> new ReplayStats(s.events(), s.skippedEvents(), s.ticks(), s.warmupTicks(), s.tradesOpened(),

@@ -2,10 +2,7 @@ package updown.sim;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import updown.domain.Level;
 import updown.domain.Micros;
 import updown.domain.OrderBook;
@@ -25,6 +22,14 @@ final class BookModel {
     static final int TICKS = 100;
     static final Price TICK = Price.of("0.01");
     private static final long MICROS_PER_CENT_SHARE = Micros.ONE / 100;
+    /** The price of each tick, shared (prices are immutable values). */
+    private static final Price[] PRICES = new Price[TICKS + 1];
+
+    static {
+        for (int t = 0; t <= TICKS; t++) {
+            PRICES[t] = Price.ofMicros(t * (Micros.ONE / TICKS));
+        }
+    }
 
     private final long seed;
     private final int depth;
@@ -70,21 +75,24 @@ final class BookModel {
         bid = Math.max(1, Math.min(TICKS - 2, bid));
         int ask = Math.min(TICKS - 1, bid + spread);
 
-        TreeMap<Integer, Long> upBids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<Integer, Long> upAsks = new TreeMap<>();
+        // one side is an array of sizes by tick (0 = no level): the same book as a sorted map, without boxing
+        long[] upBids = new long[TICKS + 1];
+        long[] upAsks = new long[TICKS + 1];
         fillSide(upBids, wid, step, 0, bid, -1);
         fillSide(upAsks, wid, step, 1, ask, +1);
 
-        TreeMap<Integer, Long> downBids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<Integer, Long> downAsks = new TreeMap<>();
-        upAsks.forEach((t, s) -> downBids.put(TICKS - t, s));
-        upBids.forEach((t, s) -> downAsks.put(TICKS - t, s));
+        long[] downBids = new long[TICKS + 1];
+        long[] downAsks = new long[TICKS + 1];
+        for (int t = 1; t < TICKS; t++) {
+            downBids[TICKS - t] = upAsks[t];
+            downAsks[TICKS - t] = upBids[t];
+        }
 
         boolean arb = arbAllowed && Mix.unit(seed, 0x617262, wid, step) < arbRate;
         if (arb) {
             boolean cheapUp = (Mix.hash(seed, 0x73696465, wid, step) & 1) == 0;
-            arb = cheapUp ? undercut(upBids, upAsks, downAsks.firstKey(), wid, step)
-                    : undercut(downBids, downAsks, upAsks.firstKey(), wid, step);
+            arb = cheapUp ? undercut(upBids, upAsks, lowest(downAsks), wid, step)
+                    : undercut(downBids, downAsks, lowest(upAsks), wid, step);
         }
         return new WindowBooks(
                 book(w.upTokenId(), upBids, upAsks, at),
@@ -92,42 +100,59 @@ final class BookModel {
                 arb);
     }
 
-    private void fillSide(TreeMap<Integer, Long> side, long wid, long step, int sideCode, int best, int dir) {
+    private void fillSide(long[] side, long wid, long step, int sideCode, int best, int dir) {
         int placed = 0;
         int t = best;
         while (placed < depth && t >= 1 && t <= TICKS - 1) {
             boolean gap = t != best && Mix.unit(seed, 0x676170, wid, sideCode, t, Math.floorDiv(step, 20)) < 0.15;
             if (!gap) {
-                side.put(t, size(wid, step, sideCode, t, Math.abs(t - best)));
+                side[t] = size(wid, step, sideCode, t, Math.abs(t - best));
                 placed++;
             }
             t += dir;
         }
         int floor = dir < 0 ? 1 : TICKS - 1;
-        if (!side.containsKey(floor)) {
-            side.put(floor, floorSize(wid, step, sideCode));
+        if (side[floor] == 0) {
+            side[floor] = floorSize(wid, step, sideCode);
         }
+    }
+
+    /** The lowest tick with a level (the best ask of an ask side). */
+    private static int lowest(long[] side) {
+        for (int t = 1; t < TICKS; t++) {
+            if (side[t] != 0) {
+                return t;
+            }
+        }
+        throw new java.util.NoSuchElementException("empty side");
     }
 
     /**
      * Puts asks on the cheap side {@code gap} ticks below {@code 1 − other side's best ask}, dropping its bids that
      * would cross them. Returns false (no arb this step) when there is no room.
      */
-    private boolean undercut(TreeMap<Integer, Long> bids, TreeMap<Integer, Long> asks, int otherBestAsk, long wid,
-                             long step) {
+    private boolean undercut(long[] bids, long[] asks, int otherBestAsk, long wid, long step) {
         int gap = (int) Mix.between(2, 8, seed, 0x676170, wid, step);
         int a = TICKS - otherBestAsk - gap;
         if (a < 1) {
             return false;
         }
-        bids.keySet().removeIf(t -> t >= a);
-        asks.keySet().removeIf(t -> t < a);
-        asks.put(a, cents(Mix.between(500, 8_000, seed, 0x617368, wid, step)));
-        if (a + 1 <= TICKS - 1) {
-            asks.putIfAbsent(a + 1, cents(Mix.between(1_000, 20_000, seed, 0x617369, wid, step)));
+        boolean anyBid = false;
+        for (int t = 1; t < TICKS; t++) {
+            if (t >= a) {
+                bids[t] = 0;
+            } else {
+                asks[t] = 0;
+                anyBid |= bids[t] != 0;
+            }
         }
-        if (bids.isEmpty() && a > 1) {
-            bids.put(1, floorSize(wid, step, 0));
+        asks[a] = cents(Mix.between(500, 8_000, seed, 0x617368, wid, step));
+        long next = cents(Mix.between(1_000, 20_000, seed, 0x617369, wid, step));
+        if (a + 1 <= TICKS - 1 && asks[a + 1] == 0) {
+            asks[a + 1] = next;
+        }
+        if (!anyBid && a > 1) {
+            bids[1] = floorSize(wid, step, 0);
         }
         return true;
     }
@@ -164,16 +189,19 @@ final class BookModel {
         return c * MICROS_PER_CENT_SHARE;
     }
 
-    private OrderBook book(String tokenId, TreeMap<Integer, Long> bids, TreeMap<Integer, Long> asks, Instant at) {
-        List<Level> b = levels(bids);
-        List<Level> a = levels(asks);
+    private OrderBook book(String tokenId, long[] bids, long[] asks, Instant at) {
+        List<Level> b = levels(bids, TICKS - 1, -1);
+        List<Level> a = levels(asks, 1, +1);
         return new OrderBook(tokenId, b, a, TICK, hash(tokenId, b, a), at);
     }
 
-    private static List<Level> levels(TreeMap<Integer, Long> side) {
-        List<Level> out = new ArrayList<>(side.size());
-        for (Map.Entry<Integer, Long> e : side.entrySet()) {
-            out.add(new Level(Price.ofMicros(e.getKey() * (Micros.ONE / TICKS)), Shares.ofMicros(e.getValue())));
+    /** The side's levels from {@code first} tick in direction {@code dir} (bids best first: descending). */
+    private static List<Level> levels(long[] side, int first, int dir) {
+        List<Level> out = new ArrayList<>(16);
+        for (int t = first; t >= 1 && t <= TICKS - 1; t += dir) {
+            if (side[t] != 0) {
+                out.add(new Level(PRICES[t], Shares.ofMicros(side[t])));
+            }
         }
         return out;
     }
@@ -192,11 +220,18 @@ final class BookModel {
         }
         long h2 = Mix.mix(h ^ 0x5bd1e995L);
         long h3 = Mix.mix(h2 ^ 0x1b873593L);
-        return hex(h, 16) + hex(h2, 16) + hex(h3 >>> 32, 8);
+        char[] out = new char[40];
+        hex(h, out, 0, 16);
+        hex(h2, out, 16, 16);
+        hex(h3 >>> 32, out, 32, 8);
+        return new String(out);
     }
 
-    private static String hex(long v, int digits) {
-        String s = Long.toHexString(v);
-        return "0".repeat(Math.max(0, digits - s.length())) + s;
+    /** {@code v} as {@code digits} lower-case hex digits, zero-padded, into {@code out} from {@code at}. */
+    private static void hex(long v, char[] out, int at, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            out[at + i] = Character.forDigit((int) (v & 0xF), 16);
+            v >>>= 4;
+        }
     }
 }

@@ -42,12 +42,16 @@ public final class SimMarketModel {
     private final long zeroWindowStart;
     private final Map<Long, SimWindow> windows = new ConcurrentHashMap<>();
     private final Map<String, SimWindow> byId = new ConcurrentHashMap<>();
-    private final Map<String, BookModel.WindowBooks> bookCache = new LinkedHashMap<>(BOOK_CACHE, 0.75f, true) {
+    private final Map<BookKey, BookModel.WindowBooks> bookCache = new LinkedHashMap<>(BOOK_CACHE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BookModel.WindowBooks> e) {
+        protected boolean removeEldestEntry(Map.Entry<BookKey, BookModel.WindowBooks> e) {
             return size() > BOOK_CACHE;
         }
     };
+
+    /** A window's books at one book step. */
+    private record BookKey(long windowStart, long step) {
+    }
 
     SimMarketModel(SimOptions options, PricePath path, Instant simStart) {
         this.options = options;
@@ -323,7 +327,7 @@ public final class SimMarketModel {
     /** Both books of {@code w} as they stand at t (they change once per book step). */
     BookModel.WindowBooks books(SimWindow w, Instant t) {
         long step = bookStep(t);
-        String key = w.startSecond() + ":" + step;
+        BookKey key = new BookKey(w.startSecond(), step);
         synchronized (bookCache) {
             BookModel.WindowBooks cached = bookCache.get(key);
             if (cached != null) {
