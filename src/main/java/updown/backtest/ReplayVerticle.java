@@ -43,6 +43,7 @@ final class ReplayVerticle extends VerticleBase {
     private final TraderVerticle trader;
     private final VirtualClock clock;
     private final Backtest.Options options;
+    private final Backtest.Progress progress;
     private final Instant warmupStart;
     private final Promise<ReplayStats> done = Promise.promise();
     private TapeRecord first;
@@ -59,8 +60,9 @@ final class ReplayVerticle extends VerticleBase {
     private long cpuStart = -1;
 
     ReplayVerticle(RecordSource source, TraderVerticle trader, TapeRecord first, VirtualClock clock,
-                   Backtest.Options options) {
+                   Backtest.Options options, Backtest.Progress progress) {
         this.source = source;
+        this.progress = progress;
         this.trader = trader;
         this.first = first;
         this.clock = clock;
@@ -180,6 +182,9 @@ final class ReplayVerticle extends VerticleBase {
     private void requestTick(Instant t) {
         trader.tick().onComplete(ar -> {
             ticks++;
+            if (ticks % Backtest.PROGRESS_EVERY_TICKS == 0) {
+                progress.reached(t);
+            }
             if (firstTick == null) {
                 firstTick = t;
             }
