@@ -78,8 +78,9 @@ final class BookModel {
         // one side is an array of sizes by tick (0 = no level): the same book as a sorted map, without boxing
         long[] upBids = new long[TICKS + 1];
         long[] upAsks = new long[TICKS + 1];
-        fillSide(upBids, wid, step, 0, bid, -1);
-        fillSide(upAsks, wid, step, 1, ask, +1);
+        WindowDraws draws = draws(w);
+        fillSide(upBids, draws, step, 0, bid, -1);
+        fillSide(upAsks, draws, step, 1, ask, +1);
 
         long[] downBids = new long[TICKS + 1];
         long[] downAsks = new long[TICKS + 1];
@@ -95,25 +96,84 @@ final class BookModel {
                     : undercut(downBids, downAsks, lowest(upAsks), wid, step);
         }
         return new WindowBooks(
-                book(w.upTokenId(), upBids, upAsks, at),
-                book(w.downTokenId(), downBids, downAsks, at),
+                book(draws.upToken, draws.upHash, upBids, upAsks, at),
+                book(draws.downToken, draws.downHash, downBids, downAsks, at),
                 arb);
     }
 
-    private void fillSide(long[] side, long wid, long step, int sideCode, int best, int dir) {
+    /**
+     * What every level's random draws of one window share: the hash of (seed, kind, window, side, tick) for the
+     * level's size, whole-share rounding and gap draws, and its refresh period and phase. Folding the step-dependent
+     * coordinates onto these gives exactly {@code Mix.hash(seed, kind, window, side, tick, ...)}, without rehashing
+     * the common prefix at every step. Immutable once built.
+     */
+    private final class WindowDraws {
+        final long wid;
+        final String upToken;
+        final String downToken;
+        /** The start of each book's hash: {@code Mix.hash(seed, Mix.label(token))}. */
+        final long upHash;
+        final long downHash;
+        final long[][] sizeH = new long[2][TICKS];
+        final long[][] wholeH = new long[2][TICKS];
+        final long[][] gapH = new long[2][TICKS];
+        final long[][] period = new long[2][TICKS];
+        final long[][] phase = new long[2][TICKS];
+
+        WindowDraws(SimWindow w) {
+            this.wid = w.startSecond();
+            this.upToken = w.upTokenId();
+            this.downToken = w.downTokenId();
+            this.upHash = Mix.hash(seed, Mix.label(upToken));
+            this.downHash = Mix.hash(seed, Mix.label(downToken));
+            for (int side = 0; side < 2; side++) {
+                for (int t = 1; t < TICKS; t++) {
+                    sizeH[side][t] = Mix.hash(seed, 0x73697A, wid, side, t);
+                    wholeH[side][t] = Mix.hash(seed, 0x696E74, wid, side, t);
+                    gapH[side][t] = Mix.hash(seed, 0x676170, wid, side, t);
+                    long p = Mix.between(2, 6, seed, 0x706572, wid, side, t);
+                    period[side][t] = p;
+                    phase[side][t] = Mix.between(0, p - 1, seed, 0x706861, wid, side, t);
+                }
+            }
+        }
+    }
+
+    /** The draws of the last two windows asked for (a replay asks for one window at a time, an exchange for two). */
+    private volatile WindowDraws recent;
+    private volatile WindowDraws older;
+
+    private WindowDraws draws(SimWindow w) {
+        long wid = w.startSecond();
+        WindowDraws r = recent;
+        if (r != null && r.wid == wid) {
+            return r;
+        }
+        WindowDraws o = older;
+        if (o != null && o.wid == wid) {
+            return o;
+        }
+        WindowDraws d = new WindowDraws(w);
+        older = r;
+        recent = d;
+        return d;
+    }
+
+    private void fillSide(long[] side, WindowDraws draws, long step, int sideCode, int best, int dir) {
+        long gapEpoch = Math.floorDiv(step, 20);
         int placed = 0;
         int t = best;
         while (placed < depth && t >= 1 && t <= TICKS - 1) {
-            boolean gap = t != best && Mix.unit(seed, 0x676170, wid, sideCode, t, Math.floorDiv(step, 20)) < 0.15;
+            boolean gap = t != best && Mix.unit(Mix.fold(draws.gapH[sideCode][t], gapEpoch)) < 0.15;
             if (!gap) {
-                side[t] = size(wid, step, sideCode, t, Math.abs(t - best));
+                side[t] = size(draws, step, sideCode, t, Math.abs(t - best));
                 placed++;
             }
             t += dir;
         }
         int floor = dir < 0 ? 1 : TICKS - 1;
         if (side[floor] == 0) {
-            side[floor] = floorSize(wid, step, sideCode);
+            side[floor] = floorSize(draws.wid, step, sideCode);
         }
     }
 
@@ -157,10 +217,10 @@ final class BookModel {
         return true;
     }
 
-    private long size(long wid, long step, int sideCode, int tick, int distance) {
+    private long size(WindowDraws draws, long step, int sideCode, int tick, int distance) {
         // each level refreshes every 2–6 steps, at its own phase
-        long period = Mix.between(2, 6, seed, 0x706572, wid, sideCode, tick);
-        long phase = Mix.between(0, period - 1, seed, 0x706861, wid, sideCode, tick);
+        long period = draws.period[sideCode][tick];
+        long phase = draws.phase[sideCode][tick];
         long epoch = Math.floorDiv(step + phase, period);
         long lo;
         long hi;
@@ -174,8 +234,8 @@ final class BookModel {
             lo = 5_000;
             hi = 80_000;
         }
-        long c = Mix.between(lo, hi, seed, 0x73697A, wid, sideCode, tick, distance, epoch);
-        if (Mix.unit(seed, 0x696E74, wid, sideCode, tick, epoch) < 0.4) {
+        long c = Mix.betweenOf(lo, hi, Mix.fold(Mix.fold(draws.sizeH[sideCode][tick], distance), epoch));
+        if (Mix.unit(Mix.fold(draws.wholeH[sideCode][tick], epoch)) < 0.4) {
             c = Math.max(100, c / 100 * 100); // whole shares, as many real levels are
         }
         return cents(c);
@@ -189,10 +249,10 @@ final class BookModel {
         return c * MICROS_PER_CENT_SHARE;
     }
 
-    private OrderBook book(String tokenId, long[] bids, long[] asks, Instant at) {
+    private OrderBook book(String tokenId, long tokenHash, long[] bids, long[] asks, Instant at) {
         List<Level> b = levels(bids, TICKS - 1, -1);
         List<Level> a = levels(asks, 1, +1);
-        return new OrderBook(tokenId, b, a, TICK, hash(tokenId, b, a), at);
+        return new OrderBook(tokenId, b, a, TICK, hash(tokenHash, b, a), at);
     }
 
     /** The side's levels from {@code first} tick in direction {@code dir} (bids best first: descending). */
@@ -210,8 +270,8 @@ final class BookModel {
      * A 40-hex-digit digest of the book's levels, standing in for the CLOB's SHA-1 book hash: same levels, same hash,
      * so a client can compare the hash of its websocket book with REST's.
      */
-    private String hash(String tokenId, List<Level> bids, List<Level> asks) {
-        long h = Mix.hash(seed, Mix.label(tokenId));
+    private static String hash(long tokenHash, List<Level> bids, List<Level> asks) {
+        long h = tokenHash; // Mix.hash(seed, Mix.label(tokenId))
         for (Level l : bids) {
             h = Mix.hash(h, 1, l.price().micros(), l.size().micros());
         }

@@ -33,7 +33,8 @@ final class Mix {
         return mix(seed + GOLDEN);
     }
 
-    private static long fold(long h, long p) {
+    /** One more coordinate onto a hash: {@code hash(s, a, b) == fold(hash(s, a), b)}. */
+    static long fold(long h, long p) {
         return mix(h ^ (p * GOLDEN + 0x632BE59BD9B4E019L));
     }
 
@@ -91,6 +92,11 @@ final class Mix {
 
     static long between(long lo, long hi, long seed, long a, long b, long c, long d, long e, long f) {
         return lo + (long) (unit(hash(seed, a, b, c, d, e, f)) * (hi - lo + 1));
+    }
+
+    /** Uniform integer in [lo, hi] from a hash: {@code between(lo, hi, s, parts) == betweenOf(lo, hi, hash(s, parts))}. */
+    static long betweenOf(long lo, long hi, long h) {
+        return lo + (long) (unit(h) * (hi - lo + 1));
     }
 
     /** Uniform in [0, 1). */
