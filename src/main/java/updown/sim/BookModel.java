@@ -1,7 +1,6 @@
 package updown.sim;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import updown.domain.Level;
 import updown.domain.Micros;
@@ -257,13 +256,19 @@ final class BookModel {
 
     /** The side's levels from {@code first} tick in direction {@code dir} (bids best first: descending). */
     private static List<Level> levels(long[] side, int first, int dir) {
-        List<Level> out = new ArrayList<>(16);
+        int n = 0;
+        for (int t = 1; t < TICKS; t++) {
+            n += side[t] != 0 ? 1 : 0;
+        }
+        Level[] out = new Level[n];
+        int i = 0;
         for (int t = first; t >= 1 && t <= TICKS - 1; t += dir) {
             if (side[t] != 0) {
-                out.add(new Level(PRICES[t], Shares.ofMicros(side[t])));
+                out[i++] = new Level(PRICES[t], Shares.ofMicros(side[t]));
             }
         }
-        return out;
+        // an immutable list already: the OrderBook and the snapshot event keep it as it is instead of copying it
+        return List.of(out);
     }
 
     /**

@@ -36,6 +36,8 @@ public final class SimMarketModel {
     private final SimOptions options;
     private final PricePath path;
     private final BookModel bookModel;
+    /** {@link PricePath#monotoneBetween()} of the path (null: scan every second). */
+    private final int[] bends;
     private final Instant epoch;
     private final Instant simStart;
     private final long firstWindowStart;
@@ -65,6 +67,7 @@ public final class SimMarketModel {
         this.firstWindowStart = Math.floorDiv(epoch.getEpochSecond() + WINDOW_SECONDS - 1, WINDOW_SECONDS)
                 * WINDOW_SECONDS;
         this.zeroWindowStart = Math.floorDiv(simStart.getEpochSecond(), WINDOW_SECONDS) * WINDOW_SECONDS;
+        this.bends = path.monotoneBetween();
         this.bookModel = new BookModel(options.seed(), options.depthLevels(), options.arbRate(), options.quoteNoise());
     }
 
@@ -148,11 +151,27 @@ public final class SimMarketModel {
         long high = open;
         long low = open;
         long close = open;
-        for (long s = s0 + 1; s <= last; s++) {
-            long c = path.cents(s);
-            high = Math.max(high, c);
-            low = Math.min(low, c);
-            close = c;
+        if (bends != null) {
+            // the path is monotone between its bends: the extremes are at the bends or at the ends
+            for (int b : bends) {
+                if (s0 + b < last) {
+                    long c = path.cents(s0 + b);
+                    high = Math.max(high, c);
+                    low = Math.min(low, c);
+                }
+            }
+            if (last > s0) {
+                close = path.cents(last);
+                high = Math.max(high, close);
+                low = Math.min(low, close);
+            }
+        } else {
+            for (long s = s0 + 1; s <= last; s++) {
+                long c = path.cents(s);
+                high = Math.max(high, c);
+                low = Math.min(low, c);
+                close = c;
+            }
         }
         boolean closed = !now.isBefore(openTime.plusSeconds(60));
         double fraction = (last - s0 + 1) / 60.0;
