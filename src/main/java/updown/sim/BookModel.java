@@ -75,14 +75,16 @@ final class BookModel {
         int ask = Math.min(TICKS - 1, bid + spread);
 
         // one side is an array of sizes by tick (0 = no level): the same book as a sorted map, without boxing
-        long[] upBids = new long[TICKS + 1];
-        long[] upAsks = new long[TICKS + 1];
+        // (scratch of this thread, reused: nothing of them outlives this call, the books are built from them below)
+        long[][] sides = scratch.get();
+        long[] upBids = clear(sides[0]);
+        long[] upAsks = clear(sides[1]);
         WindowDraws draws = draws(w);
         fillSide(upBids, draws, step, 0, bid, -1);
         fillSide(upAsks, draws, step, 1, ask, +1);
 
-        long[] downBids = new long[TICKS + 1];
-        long[] downAsks = new long[TICKS + 1];
+        long[] downBids = clear(sides[2]);
+        long[] downAsks = clear(sides[3]);
         for (int t = 1; t < TICKS; t++) {
             downBids[TICKS - t] = upAsks[t];
             downAsks[TICKS - t] = upBids[t];
@@ -136,6 +138,14 @@ final class BookModel {
                 }
             }
         }
+    }
+
+    /** Four sides' sizes by tick, per thread (the exchange quotes from several threads). */
+    private final ThreadLocal<long[][]> scratch = ThreadLocal.withInitial(() -> new long[4][TICKS + 1]);
+
+    private static long[] clear(long[] side) {
+        java.util.Arrays.fill(side, 0L);
+        return side;
     }
 
     /** The draws of the last two windows asked for (a replay asks for one window at a time, an exchange for two). */
