@@ -78,6 +78,8 @@ public final class BacktestCommand implements Callable<Integer> {
     private final Invocation at;
     /** Least wall time between progress redraws, and before the first (tests shorten it). */
     java.time.Duration progressEvery = java.time.Duration.ofSeconds(1);
+    /** Whether someone watches a terminal: only then is a progress line drawn (tests set it). */
+    boolean interactive = System.console() != null;
 
     public BacktestCommand() {
         this(Invocation.system());
@@ -129,8 +131,8 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Vertx vertx = Backtest.newVertx();
         BacktestRun run;
-        // a progress line on stderr for long runs; none with --json (a script reads the output)
-        ReplayProgressLine progress = json ? null : new ReplayProgressLine(at.err(), BotClock.system(),
+        // a progress line on stderr for long runs on a terminal; none with --json (a script reads the output)
+        ReplayProgressLine progress = json || !interactive ? null : new ReplayProgressLine(at.err(), BotClock.system(),
                 replayStart(dataSet, options), replayEnd(dataSet, options), progressEvery);
         try {
             run = Backtest.run(vertx, config, dataSet.decider(config), dataSet.open(config, options), options,
