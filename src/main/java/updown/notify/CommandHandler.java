@@ -36,6 +36,8 @@ final class CommandHandler {
     private final Access access;
     private final Confirmations confirmations;
     private final Audit audit;
+    /** Live mode's paper-vs-live comparisons heard on live.shadow (in memory, for /shadow). */
+    private final updown.engine.live.ShadowLedger shadow = new updown.engine.live.ShadowLedger();
 
     CommandHandler(Vertx vertx, BotConfig config, BotClock clock, PortfolioClient portfolio, Outbox outbox,
                    TelegramGateway gateway, Access access, Confirmations confirmations, Audit audit) {
@@ -48,6 +50,10 @@ final class CommandHandler {
         this.access = access;
         this.confirmations = confirmations;
         this.audit = audit;
+    }
+
+    void shadowTrade(updown.engine.live.ShadowTrade t) {
+        shadow.add(t);
     }
 
     void handle(Incoming in) {
@@ -91,6 +97,10 @@ final class CommandHandler {
                 return Future.succeededFuture("usage");
             });
             case "pnl" -> pnl();
+            case "shadow" -> {
+                outbox.reply(Outgoing.Text.of(ShadowReply.format(shadow.recent(ShadowReply.ROWS))));
+                yield Future.succeededFuture("shadow");
+            }
             case "chart" -> chart();
             case "stop" -> stop(by(c));
             case "resume" -> resume(c.userId(), by(c));
