@@ -485,8 +485,31 @@
   }
   function loadMarkets() { return getJson('api/markets').then(renderMarkets); }
   function loadMarketPnl() { return getJson('api/pnl-by-market').then(renderMarketPnl); }
+  function loadShadow() { return getJson('api/shadow').then(renderShadow); }
+
+  /** Live mode: what the paper engine would have booked for each trade beside what the venue did. */
+  function renderShadow(data) {
+    if (!data.trades || data.trades.length === 0) { return; }
+    $('shadow-section').hidden = false;
+    var body = $('shadow').tBodies[0];
+    body.textContent = '';
+    data.trades.forEach(function (t) {
+      var tr = document.createElement('tr');
+      cell(tr, t.at);
+      cell(tr, t.market);
+      cell(tr, t.side);
+      cell(tr, t.paper.filled ? t.paper.price : '—', 'num');
+      cell(tr, t.live.filled ? t.live.price : '—', 'num');
+      cell(tr, t.slippage === null ? '—' : t.slippage, 'num');
+      cell(tr, t.paper.filled ? usd(t.paper.fee) : '—', 'num');
+      cell(tr, t.live.filled ? usd(t.live.fee) : '—', 'num');
+      cell(tr, t.live.filled ? '' : t.live.refusal);
+      body.appendChild(tr);
+    });
+  }
 
   function loadAll() {
+    loadShadow().catch(function () {});
     return Promise.allSettled([loadStatus(), loadTrades(), loadPositions(), loadEquity(), loadMarkets(),
       loadMarketPnl()])
       .then(function (results) {
@@ -510,6 +533,7 @@
       loadPositions().catch(function () {});
       loadEquity().catch(function () {});
       loadMarketPnl().catch(function () {});
+      loadShadow().catch(function () {});
     }, 200);
   }
 
@@ -581,7 +605,9 @@
       loadAll();
     };
     bus.onclose = function () {
-      setConnection('polling');
+      // each failed reconnect closes again: "unreachable" (the API does not answer either) stays until a poll
+      // is answered, so a retry of the bridge does not paint the badge back to "polling"
+      if ($('connection').dataset.state !== 'unreachable') { setConnection('polling'); }
       startPolling();
     };
     bus.onerror = function () { /* bridge errors are shown by the connection badge */ };

@@ -85,6 +85,20 @@ public final class Backtest {
                         TimeUnit.SECONDS));
     }
 
+    /**
+     * Told where the replay has got to (the virtual clock at a tick), every {@link #PROGRESS_EVERY_TICKS} ticks, on
+     * the replay's event loop: keep it quick (a progress line decides there whether to redraw).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = at -> { };
+
+        void reached(Instant at);
+    }
+
+    /** How often {@link Progress} is told (ticks). */
+    public static final int PROGRESS_EVERY_TICKS = 1_024;
+
     /** Replays {@code source} with the Decider of the settings. The source is closed at the end. */
     public static Future<BacktestRun> run(Vertx vertx, BotConfig config, RecordSource source, Options options) {
         return run(vertx, config, Decider.fromConfig(config), source, options);
@@ -96,6 +110,12 @@ public final class Backtest {
      */
     public static Future<BacktestRun> run(Vertx vertx, BotConfig config, Decider decider, RecordSource source,
                                           Options options) {
+        return run(vertx, config, decider, source, options, Progress.NONE);
+    }
+
+    /** As {@link #run(Vertx, BotConfig, Decider, RecordSource, Options)}, telling {@code progress} as it goes. */
+    public static Future<BacktestRun> run(Vertx vertx, BotConfig config, Decider decider, RecordSource source,
+                                          Options options, Progress progress) {
         if (config.mode() != TradingMode.PAPER) {
             return Future.failedFuture(new IllegalArgumentException("a backtest trades paper only (TRADING_MODE="
                     + config.mode() + ")"));
@@ -115,7 +135,7 @@ public final class Backtest {
                 return Future.failedFuture(new IllegalArgumentException("nothing to replay"
                         + (options.from() == null ? "" : " at or after " + warmupStart)));
             }
-            return replay(vertx, config, decider, source, options, f.get());
+            return replay(vertx, config, decider, source, options, f.get(), progress);
         }).transform(ar -> vertx.executeBlocking(() -> {
             source.close();
             return null;
@@ -124,14 +144,15 @@ public final class Backtest {
     }
 
     private static Future<BacktestRun> replay(Vertx vertx, BotConfig config, Decider decider, RecordSource source,
-                                              Options options, TapeRecord first) {
+                                              Options options, TapeRecord first, Progress progress) {
         VirtualClock clock = new VirtualClock(first.at());
         InMemoryRepository repository = new InMemoryRepository();
         List<String> deployed = new ArrayList<>();
-        ReplayVerticle driver = new ReplayVerticle(source, first, clock, options);
+        TraderVerticle trader = new TraderVerticle(config, clock, PaperEngine.fromConfig(config), decider, false,
+                TraderVerticle.Hooks.BACKTEST);
+        ReplayVerticle driver = new ReplayVerticle(source, trader, first, clock, options, progress);
         Future<ReplayStats> ran = deploy(vertx, deployed, new PortfolioVerticle(config, clock, repository, true))
-                .compose(v -> deploy(vertx, deployed, new TraderVerticle(config, clock, PaperEngine.fromConfig(config),
-                        decider, false, TraderVerticle.Hooks.BACKTEST)))
+                .compose(v -> deploy(vertx, deployed, trader))
                 .compose(v -> deploy(vertx, deployed, driver))
                 .compose(v -> driver.run())
                 .map(s -> new ReplayStats(s.events(), s.skippedEvents(), s.ticks(), s.warmupTicks(), s.tradesOpened(),

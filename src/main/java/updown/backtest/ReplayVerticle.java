@@ -11,15 +11,17 @@ import updown.domain.PortfolioCommand;
 import updown.domain.Kst;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.TradingState;
-import updown.domain.TraderTicked;
 import updown.record.RecordSource;
 import updown.record.TapeRecord;
+import updown.strategy.TraderVerticle;
 import updown.time.VirtualClock;
 
 /**
- * Feeds a record source to the trader on the virtual clock: each market event is published on
- * {@link Addresses#MARKET_EVENTS} once the clock has been moved to its time; at each tick mark the clock moves to the
- * tick's time and a tick is requested on {@link Addresses#TRADER_TICK}, and nothing more is read until it replied.
+ * Feeds a record source to the trader on the virtual clock: each market event is handed to the trader (as its
+ * {@link Addresses#MARKET_EVENTS} consumer would get it) once the clock has been moved to its time; at each tick mark
+ * the clock moves to the tick's time and the trader runs a tick, and nothing more is read until it completed. The
+ * trader is called directly, on the one event loop it shares with this driver: the same calls its bus consumers make,
+ * without a bus hop per event (what the trader does inside a tick, portfolio requests included, is unchanged).
  * So when a strategy decides, the source has not even produced anything after that moment: the future is not
  * reachable, and the clock is never ahead of the data.
  *
@@ -38,8 +40,10 @@ final class ReplayVerticle extends VerticleBase {
     private enum Phase { WARMUP, TRADING, SETTLING }
 
     private final RecordSource source;
+    private final TraderVerticle trader;
     private final VirtualClock clock;
     private final Backtest.Options options;
+    private final Backtest.Progress progress;
     private final Instant warmupStart;
     private final Promise<ReplayStats> done = Promise.promise();
     private TapeRecord first;
@@ -55,8 +59,11 @@ final class ReplayVerticle extends VerticleBase {
     private long startNanos;
     private long cpuStart = -1;
 
-    ReplayVerticle(RecordSource source, TapeRecord first, VirtualClock clock, Backtest.Options options) {
+    ReplayVerticle(RecordSource source, TraderVerticle trader, TapeRecord first, VirtualClock clock,
+                   Backtest.Options options, Backtest.Progress progress) {
         this.source = source;
+        this.progress = progress;
+        this.trader = trader;
         this.first = first;
         this.clock = clock;
         this.options = options;
@@ -71,7 +78,8 @@ final class ReplayVerticle extends VerticleBase {
     /** Runs the whole replay; completes with its statistics. */
     Future<ReplayStats> run() {
         startNanos = System.nanoTime();
-        context.runOnContext(v -> pump());
+        // the driver runs on the trader's context: it calls the trader directly, so they must share its thread
+        trader.runsOn().runOnContext(v -> pump());
         return done.future();
     }
 
@@ -106,7 +114,7 @@ final class ReplayVerticle extends VerticleBase {
                     return; // continues when the tick replied
                 }
             }
-            context.runOnContext(v -> pump());
+            trader.runsOn().runOnContext(v -> pump());
         } catch (RuntimeException e) {
             done.tryFail(e);
         }
@@ -120,7 +128,7 @@ final class ReplayVerticle extends VerticleBase {
         }
         advance(at);
         events++;
-        vertx.eventBus().publish(Addresses.MARKET_EVENTS, e.event());
+        trader.accept(e.event());
     }
 
     private void advance(Instant t) {
@@ -172,14 +180,17 @@ final class ReplayVerticle extends VerticleBase {
     }
 
     private void requestTick(Instant t) {
-        vertx.eventBus().request(Addresses.TRADER_TICK, "tick").onComplete(ar -> {
+        trader.tick().onComplete(ar -> {
             ticks++;
+            if (ticks % Backtest.PROGRESS_EVERY_TICKS == 0) {
+                progress.reached(t);
+            }
             if (firstTick == null) {
                 firstTick = t;
             }
             lastTick = t;
-            if (ar.succeeded() && ar.result().body() instanceof TraderTicked tt) {
-                opened += tt.tradesOpened();
+            if (ar.succeeded()) {
+                opened += ar.result().tradesOpened();
             } else if (ar.failed()) {
                 LOG.warn("replayed tick at {} failed: {}", t, ar.cause().getMessage());
             }

@@ -60,6 +60,8 @@ public final class Addresses {
 
     // live wallet (owner: engine/live/LiveWalletVerticle), publish of domain.WalletBalance on each successful check
     public static final String LIVE_WALLET = "live.wallet";
+    // owner: engine/live/LiveEngine, publish of engine.live.ShadowTrade (paper vs live on one decision; never booked)
+    public static final String LIVE_SHADOW = "live.shadow";
     // owner: portfolio/PortfolioVerticle, publish of domain.WalletCheck (the reading held against the ledger, drift)
     public static final String PORTFOLIO_WALLET = "portfolio.wallet";
 

@@ -77,6 +77,10 @@ public final class BacktestCommand implements Callable<Integer> {
     boolean json;
 
     private final Invocation at;
+    /** Least wall time between progress redraws, and before the first (tests shorten it). */
+    java.time.Duration progressEvery = java.time.Duration.ofSeconds(1);
+    /** Whether someone watches a terminal: only then is a progress line drawn (tests set it). */
+    boolean interactive = System.console() != null;
 
     public BacktestCommand() {
         this(Invocation.system());
@@ -128,15 +132,25 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Vertx vertx = Backtest.newVertx();
         BacktestRun run;
+        // a progress line on stderr for long runs on a terminal; none with --json (a script reads the output)
+        ReplayProgressLine progress = json || !interactive ? null : new ReplayProgressLine(at.err(), BotClock.system(),
+                replayStart(dataSet, options), replayEnd(dataSet, options), progressEvery);
         try {
-            run = Backtest.run(vertx, config, dataSet.decider(config), dataSet.open(config, options), options)
+            run = Backtest.run(vertx, config, dataSet.decider(config), dataSet.open(config, options), options,
+                            progress == null ? Backtest.Progress.NONE : progress)
                     .toCompletionStage()
                     .toCompletableFuture().get(7, TimeUnit.DAYS);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (progress != null) {
+                progress.finish();
+            }
             at.err().println("backtest failed: " + Cli.describe(e.getCause()));
             return ExitCodes.FAILURE;
         } finally {
             BotRunner.closeQuietly(vertx);
+        }
+        if (progress != null) {
+            progress.finish();
         }
         BacktestReport.Summary summary = BacktestReport.of(run);
         // a folder of its own per run (two in the same second get .2, .3): a report never overwrites another
@@ -153,5 +167,20 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         at.out().flush();
         return ExitCodes.OK;
+    }
+
+    /** The first instant the replay reads (virtual time). */
+    private static Instant replayStart(DataSet data, Backtest.Options options) {
+        Instant w = options.warmupStart();
+        return w.isAfter(data.start()) ? w : data.start();
+    }
+
+    /** The last instant it can reach: the end of the data, or --to plus the settle grace. */
+    private static Instant replayEnd(DataSet data, Backtest.Options options) {
+        if (options.to() == null) {
+            return data.end();
+        }
+        Instant end = options.to().plus(options.settleGrace());
+        return end.isBefore(data.end()) ? end : data.end();
     }
 }

@@ -166,10 +166,14 @@ public record BotConfig(
     public record Recorder(boolean enabled, int retentionDays) {
     }
 
-    /** Live trading on the Polymarket CLOB. */
+    /** Live trading on the Polymarket CLOB; the API keys also open PolyBolt ({@code polyboltWsUrl}). */
     public record Live(Secret privateKey, boolean confirmed, boolean dryRun, Usd maxOrderUsd, Usd maxDailyUsd,
                        OrderType orderType, int signatureType, String funderAddress, Secret apiKey, Secret apiSecret,
-                       Secret apiPassphrase, long chainId, long balanceCheckMs) {
+                       Secret apiPassphrase, long chainId, long balanceCheckMs, URI polyboltWsUrl) {
+        /** All three CLOB API credentials are configured (PolyBolt needs them; none of them is logged). */
+        public boolean hasApiKeys() {
+            return apiKey.isPresent() && apiSecret.isPresent() && apiPassphrase.isPresent();
+        }
     }
 
     /** Simulated exchange (the {@code simulate} command). */

@@ -231,7 +231,8 @@ public final class ConfigLoader {
                 r.secret("CLOB_API_SECRET"),
                 r.secret("CLOB_API_PASSPHRASE"),
                 r.integer("CHAIN_ID", 1L, Long.MAX_VALUE),
-                r.integer("LIVE_BALANCE_CHECK_MS", 1_000L, 3_600_000L));
+                r.integer("LIVE_BALANCE_CHECK_MS", 1_000L, 3_600_000L),
+                r.url("POLYBOLT_WS_URL", WS));
 
         BotConfig.Sim sim = new BotConfig.Sim(r.list("SIM_FAULTS", s -> s.toLowerCase(Locale.ROOT), "a fault name"));
 

@@ -8,12 +8,14 @@ import java.time.ZoneOffset;
 /** Korea Standard Time (UTC+9, no daylight saving): the bot's business day and display time zone. */
 public final class Kst {
     public static final ZoneId ZONE = ZoneOffset.ofHours(9);
+    private static final long OFFSET_SECONDS = 9 * 3600L;
 
     private Kst() {
     }
 
     public static LocalDate dayOf(Instant instant) {
-        return instant.atZone(ZONE).toLocalDate();
+        // plain arithmetic (a fixed offset): atZone builds new ZoneRules on every call, and ticks ask every 5 s
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + OFFSET_SECONDS, 86_400L));
     }
 
     /** The first instant of the KST day after the one containing {@code instant} (00:00 KST = 15:00 UTC). */

@@ -2,10 +2,8 @@ package updown.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A mutable order book for one token, kept from a snapshot plus level changes. Levels are keyed by numeric price
@@ -14,8 +12,8 @@ import java.util.TreeMap;
  */
 public final class LocalBook {
     private final String tokenId;
-    private final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
-    private final TreeMap<Long, Long> asks = new TreeMap<>();
+    private final Side bids = new Side(true);
+    private final Side asks = new Side(false);
     private Price tickSize = Price.of("0.01");
     private String hash = "";
     private Instant updatedAt;
@@ -68,7 +66,7 @@ public final class LocalBook {
         updatedAt = at;
     }
 
-    private static void put(Map<Long, Long> side, long price, long size) {
+    private static void put(Side side, long price, long size) {
         if (size <= 0) {
             side.remove(price);
         } else {
@@ -89,11 +87,11 @@ public final class LocalBook {
     }
 
     public Price bestBid() {
-        return bids.isEmpty() ? null : Price.ofMicros(bids.firstKey());
+        return bids.count == 0 ? null : Price.ofMicros(bids.prices[0]);
     }
 
     public Price bestAsk() {
-        return asks.isEmpty() ? null : Price.ofMicros(asks.firstKey());
+        return asks.count == 0 ? null : Price.ofMicros(asks.prices[0]);
     }
 
     /** An immutable copy, best levels first, at most {@code maxLevels} per side. */
@@ -105,15 +103,88 @@ public final class LocalBook {
         return snapshot(Integer.MAX_VALUE);
     }
 
-    private static List<Level> levels(TreeMap<Long, Long> side, int max) {
-        List<Level> out = new ArrayList<>(Math.min(side.size(), max));
-        for (Map.Entry<Long, Long> e : side.entrySet()) {
-            if (out.size() >= max) {
-                break;
-            }
-            out.add(new Level(Price.ofMicros(e.getKey()), Shares.ofMicros(e.getValue())));
+    private static List<Level> levels(Side side, int max) {
+        int n = Math.min(side.count, max);
+        List<Level> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Level(Price.ofMicros(side.prices[i]), Shares.ofMicros(side.sizes[i])));
         }
         return out;
+    }
+
+    /**
+     * One side's levels as parallel arrays sorted best first (bids by descending price, asks ascending): a sorted map
+     * of price to size without a boxed key, value and entry per level (books are rebuilt from every snapshot).
+     */
+    private static final class Side {
+        private final boolean descending;
+        long[] prices = new long[16];
+        long[] sizes = new long[16];
+        int count;
+
+        Side(boolean descending) {
+            this.descending = descending;
+        }
+
+        void clear() {
+            count = 0;
+        }
+
+        /** Index of {@code price}, or −(insertion point) − 1. */
+        private int find(long price) {
+            // a snapshot lists its levels in book order: the common case appends after the last one
+            if (count == 0 || before(prices[count - 1], price)) {
+                return -count - 1;
+            }
+            int lo = 0;
+            int hi = count - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long p = prices[mid];
+                if (p == price) {
+                    return mid;
+                }
+                if (before(p, price)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return -lo - 1;
+        }
+
+        /** Whether price a comes before price b on this side. */
+        private boolean before(long a, long b) {
+            return descending ? a > b : a < b;
+        }
+
+        void put(long price, long size) {
+            int i = find(price);
+            if (i >= 0) {
+                sizes[i] = size;
+                return;
+            }
+            int at = -i - 1;
+            if (count == prices.length) {
+                prices = Arrays.copyOf(prices, count * 2);
+                sizes = Arrays.copyOf(sizes, count * 2);
+            }
+            System.arraycopy(prices, at, prices, at + 1, count - at);
+            System.arraycopy(sizes, at, sizes, at + 1, count - at);
+            prices[at] = price;
+            sizes[at] = size;
+            count++;
+        }
+
+        void remove(long price) {
+            int i = find(price);
+            if (i < 0) {
+                return;
+            }
+            System.arraycopy(prices, i + 1, prices, i, count - i - 1);
+            System.arraycopy(sizes, i + 1, sizes, i, count - i - 1);
+            count--;
+        }
     }
 
     /** Same levels on both sides (hash and times ignored): used by the REST cross-check. */

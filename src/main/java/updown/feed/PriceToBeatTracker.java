@@ -24,6 +24,7 @@ import updown.domain.Resolution;
 final class PriceToBeatTracker {
     static final Duration KEEP_REPORTS = Duration.ofMinutes(20);
     static final Duration KEEP_WINDOWS = Duration.ofHours(2);
+    private static final BoundaryRule AS_REPORTED = new BoundaryRule(BoundaryRule.Kind.SPOT_FIRST_AT_OR_AFTER, 0);
 
     private static final class Window {
         final ReferenceWindow w;
@@ -44,8 +45,14 @@ final class PriceToBeatTracker {
         return asset.toLowerCase(Locale.ROOT) + "/usd";
     }
 
+    /** Reports a source already averaged over {@code ms} are kept apart from the raw ones of the same symbol. */
+    private static String averagedKey(String symbol, long ms) {
+        return symbol + "|avg" + ms;
+    }
+
     void addReport(ReferenceTick t) {
-        TreeMap<Long, Long> r = reports.computeIfAbsent(t.symbol(), k -> new TreeMap<>());
+        String key = t.averagedMs() > 0 ? averagedKey(t.symbol(), t.averagedMs()) : t.symbol();
+        TreeMap<Long, Long> r = reports.computeIfAbsent(key, k -> new TreeMap<>());
         r.put(t.observedAt().toEpochMilli(), t.valueMicros());
         long cutoff = t.observedAt().minus(KEEP_REPORTS).toEpochMilli();
         while (!r.isEmpty() && r.firstKey() < cutoff) {
@@ -69,20 +76,23 @@ final class PriceToBeatTracker {
                 it.remove();
                 continue;
             }
-            NavigableMap<Long, Long> r = reports.get(symbolOf(win.w.asset()));
-            if (r == null || r.isEmpty()) {
+            String symbol = symbolOf(win.w.asset());
+            NavigableMap<Long, Long> r = reports.get(symbol);
+            NavigableMap<Long, Long> averaged = win.rule.kind() == BoundaryRule.Kind.TWAP_BEFORE
+                    ? reports.get(averagedKey(symbol, win.rule.windowMs())) : null;
+            if ((r == null || r.isEmpty()) && (averaged == null || averaged.isEmpty())) {
                 continue;
             }
             boolean changed = false;
             if (win.startMicros == null) {
-                OptionalLong p = win.rule.priceAt(win.w.start(), r);
+                OptionalLong p = priceAt(win.rule, win.w.start(), r, averaged);
                 if (p.isPresent()) {
                     win.startMicros = p.getAsLong();
                     changed = true;
                 }
             }
             if (win.startMicros != null && win.endMicros == null) {
-                OptionalLong p = win.rule.priceAt(win.w.end(), r);
+                OptionalLong p = priceAt(win.rule, win.w.end(), r, averaged);
                 if (p.isPresent()) {
                     win.endMicros = p.getAsLong();
                     changed = true;
@@ -93,6 +103,21 @@ final class PriceToBeatTracker {
             }
         }
         return out;
+    }
+
+    /**
+     * A TWAP boundary from reports the source already averaged over the same span: the first one stamped at or
+     * after the boundary (it averages the span that ends there). Otherwise the rule over the raw reports.
+     */
+    private static OptionalLong priceAt(BoundaryRule rule, Instant boundary, NavigableMap<Long, Long> raw,
+                                        NavigableMap<Long, Long> averaged) {
+        if (averaged != null && !averaged.isEmpty()) {
+            OptionalLong p = AS_REPORTED.priceAt(boundary, averaged);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return raw == null || raw.isEmpty() ? OptionalLong.empty() : rule.priceAt(boundary, raw);
     }
 
     /** Our own Up/Down reading once both prices are known: Up when end ≥ start (ties go Up). */

@@ -8,7 +8,7 @@ import updown.config.BotConfig;
 import updown.feed.BinanceKlineVerticle;
 import updown.feed.PriceToBeatVerticle;
 import updown.feed.ReferencePriceSource;
-import updown.feed.RtdsChainlinkSource;
+import updown.feed.ReferenceSources;
 import updown.time.BotClock;
 
 /**
@@ -29,14 +29,14 @@ public final class MarketDataVerticle extends VerticleBase {
     private BinanceKlineVerticle klines;
     private PriceToBeatVerticle priceToBeat;
 
-    /** Production entry point: RTDS Chainlink source, unseeded jitter. */
+    /** Production entry point: PolyBolt with CLOB API keys, else RTDS Chainlink ({@link ReferenceSources}); unseeded jitter. */
     public MarketDataVerticle(BotConfig config, BotClock clock) {
-        this(config, clock, new SplittableRandom().nextLong(), RtdsChainlinkSource.FACTORY);
+        this(config, clock, new SplittableRandom().nextLong(), ReferenceSources.FACTORY);
     }
 
     /**
      * @param jitterSeed      seeds the reconnect/retry jitter of every component (tests pass a fixed seed)
-     * @param referenceSource where Chainlink prices come from (RTDS now; PolyBolt later)
+     * @param referenceSource where Chainlink prices come from (RTDS or PolyBolt)
      */
     public MarketDataVerticle(BotConfig config, BotClock clock, long jitterSeed,
                               ReferencePriceSource.Factory referenceSource) {

@@ -35,6 +35,15 @@ public final class WsConnection {
 
         /** Not connected any more (closed, failed, or a connect attempt failed); a reconnect is scheduled. */
         void onDown(String reason);
+
+        /**
+         * The server closed the socket with {@code code} (-1 without one). Venues with their own close codes answer
+         * the least delay before reconnecting, or call {@link WsConnection#stop} here to reconnect no more. Called before
+         * {@link #onDown}.
+         */
+        default OptionalLong onServerClose(int code, String reason) {
+            return OptionalLong.empty();
+        }
     }
 
     private enum State { IDLE, CONNECTING, OPEN, WAITING, STOPPED }
@@ -167,8 +176,9 @@ public final class WsConnection {
             ws.closeHandler(v -> {
                 if (ws == socket) {
                     Short code = ws.closeStatusCode();
+                    OptionalLong atLeast = listener.onServerClose(code == null ? -1 : code, ws.closeReason());
                     down("closed by server" + (code == null ? "" : " (" + code
-                            + (ws.closeReason() == null ? "" : " " + ws.closeReason()) + ")"));
+                            + (ws.closeReason() == null ? "" : " " + ws.closeReason()) + ")"), atLeast);
                 }
             });
             listener.onOpen();
@@ -204,13 +214,17 @@ public final class WsConnection {
     }
 
     private void down(String reason) {
+        down(reason, OptionalLong.empty());
+    }
+
+    private void down(String reason, OptionalLong atLeastMs) {
         if (state == State.STOPPED || state == State.WAITING) {
             return;
         }
         socket = null;
         counters.inc("ws.down");
         failures.failure("disconnected", reason);
-        scheduleReconnect(OptionalLong.empty());
+        scheduleReconnect(atLeastMs);
         listener.onDown(reason);
     }
 

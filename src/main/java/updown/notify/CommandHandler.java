@@ -38,6 +38,8 @@ final class CommandHandler {
     private final Confirmations confirmations;
     private final Audit audit;
     private final FleetClient fleet;
+    /** Live mode's paper-vs-live comparisons heard on live.shadow (in memory, for /shadow). */
+    private final updown.engine.live.ShadowLedger shadow = new updown.engine.live.ShadowLedger();
 
     CommandHandler(Vertx vertx, BotConfig config, BotClock clock, PortfolioClient portfolio, Outbox outbox,
                    TelegramGateway gateway, Access access, Confirmations confirmations, Audit audit) {
@@ -51,6 +53,10 @@ final class CommandHandler {
         this.confirmations = confirmations;
         this.audit = audit;
         this.fleet = new FleetClient(vertx.eventBus());
+    }
+
+    void shadowTrade(updown.engine.live.ShadowTrade t) {
+        shadow.add(t);
     }
 
     void handle(Incoming in) {
@@ -94,6 +100,10 @@ final class CommandHandler {
                 return Future.succeededFuture("usage");
             });
             case "pnl" -> pnl();
+            case "shadow" -> {
+                outbox.reply(Outgoing.Text.of(ShadowReply.format(shadow.recent(ShadowReply.ROWS))));
+                yield Future.succeededFuture("shadow");
+            }
             case "chart" -> chart();
             case "stop" -> stop(by(c));
             case "resume" -> resume(c.userId(), by(c));

@@ -93,6 +93,7 @@ public final class NotifierVerticle extends VerticleBase {
         EventBus bus = vertx.eventBus();
         on(bus, Addresses.TRADE_EXECUTED, PortfolioEvent.TradeExecuted.class,
                 e -> outbox.alert(AlertFormatter.tradeExecuted(e)));
+        on(bus, Addresses.LIVE_SHADOW, updown.engine.live.ShadowTrade.class, commands::shadowTrade);
         on(bus, Addresses.TRADE_SETTLED, PortfolioEvent.TradeSettled.class,
                 e -> outbox.alert(AlertFormatter.tradeSettled(e)));
         on(bus, Addresses.BREAKER_TRIPPED, PortfolioEvent.BreakerTripped.class,

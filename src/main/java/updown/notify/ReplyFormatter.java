@@ -24,6 +24,7 @@ final class ReplyFormatter {
                 + CommandParser.HISTORY_DEFAULT + ")\n"
                 + "/pnl — P&amp;L today, 7 days, 30 days, all time (KST days)\n"
                 + "/chart — equity chart\n"
+                + "/shadow — paper vs live per trade: price, fee, slippage (live mode)\n"
                 + "/stop — stop opening new trades\n"
                 + "/resume — resume trading (after a breaker trip: asks to confirm)\n"
                 + "/topup [amount] — add paper funds, up to " + Fmt.usd(topUpMax) + " (asks to confirm)\n"

@@ -1,11 +1,7 @@
 package updown.sim;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import updown.domain.Level;
 import updown.domain.Micros;
 import updown.domain.OrderBook;
@@ -25,6 +21,14 @@ final class BookModel {
     static final int TICKS = 100;
     static final Price TICK = Price.of("0.01");
     private static final long MICROS_PER_CENT_SHARE = Micros.ONE / 100;
+    /** The price of each tick, shared (prices are immutable values). */
+    private static final Price[] PRICES = new Price[TICKS + 1];
+
+    static {
+        for (int t = 0; t <= TICKS; t++) {
+            PRICES[t] = Price.ofMicros(t * (Micros.ONE / TICKS));
+        }
+    }
 
     private final long seed;
     private final int depth;
@@ -70,72 +74,162 @@ final class BookModel {
         bid = Math.max(1, Math.min(TICKS - 2, bid));
         int ask = Math.min(TICKS - 1, bid + spread);
 
-        TreeMap<Integer, Long> upBids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<Integer, Long> upAsks = new TreeMap<>();
-        fillSide(upBids, wid, step, 0, bid, -1);
-        fillSide(upAsks, wid, step, 1, ask, +1);
+        // one side is an array of sizes by tick (0 = no level): the same book as a sorted map, without boxing
+        // (scratch of this thread, reused: nothing of them outlives this call, the books are built from them below)
+        long[][] sides = scratch.get();
+        long[] upBids = clear(sides[0]);
+        long[] upAsks = clear(sides[1]);
+        WindowDraws draws = draws(w);
+        fillSide(upBids, draws, step, 0, bid, -1);
+        fillSide(upAsks, draws, step, 1, ask, +1);
 
-        TreeMap<Integer, Long> downBids = new TreeMap<>(Comparator.reverseOrder());
-        TreeMap<Integer, Long> downAsks = new TreeMap<>();
-        upAsks.forEach((t, s) -> downBids.put(TICKS - t, s));
-        upBids.forEach((t, s) -> downAsks.put(TICKS - t, s));
+        long[] downBids = clear(sides[2]);
+        long[] downAsks = clear(sides[3]);
+        for (int t = 1; t < TICKS; t++) {
+            downBids[TICKS - t] = upAsks[t];
+            downAsks[TICKS - t] = upBids[t];
+        }
 
         boolean arb = arbAllowed && Mix.unit(seed, 0x617262, wid, step) < arbRate;
         if (arb) {
             boolean cheapUp = (Mix.hash(seed, 0x73696465, wid, step) & 1) == 0;
-            arb = cheapUp ? undercut(upBids, upAsks, downAsks.firstKey(), wid, step)
-                    : undercut(downBids, downAsks, upAsks.firstKey(), wid, step);
+            arb = cheapUp ? undercut(upBids, upAsks, lowest(downAsks), wid, step)
+                    : undercut(downBids, downAsks, lowest(upAsks), wid, step);
         }
         return new WindowBooks(
-                book(w.upTokenId(), upBids, upAsks, at),
-                book(w.downTokenId(), downBids, downAsks, at),
+                book(draws.upToken, draws.upHash, upBids, upAsks, at),
+                book(draws.downToken, draws.downHash, downBids, downAsks, at),
                 arb);
     }
 
-    private void fillSide(TreeMap<Integer, Long> side, long wid, long step, int sideCode, int best, int dir) {
+    /**
+     * What every level's random draws of one window share: the hash of (seed, kind, window, side, tick) for the
+     * level's size, whole-share rounding and gap draws, and its refresh period and phase. Folding the step-dependent
+     * coordinates onto these gives exactly {@code Mix.hash(seed, kind, window, side, tick, ...)}, without rehashing
+     * the common prefix at every step. Immutable once built.
+     */
+    private final class WindowDraws {
+        final long wid;
+        final String upToken;
+        final String downToken;
+        /** The start of each book's hash: {@code Mix.hash(seed, Mix.label(token))}. */
+        final long upHash;
+        final long downHash;
+        final long[][] sizeH = new long[2][TICKS];
+        final long[][] wholeH = new long[2][TICKS];
+        final long[][] gapH = new long[2][TICKS];
+        final long[][] period = new long[2][TICKS];
+        final long[][] phase = new long[2][TICKS];
+
+        WindowDraws(SimWindow w) {
+            this.wid = w.startSecond();
+            this.upToken = w.upTokenId();
+            this.downToken = w.downTokenId();
+            this.upHash = Mix.hash(seed, Mix.label(upToken));
+            this.downHash = Mix.hash(seed, Mix.label(downToken));
+            for (int side = 0; side < 2; side++) {
+                for (int t = 1; t < TICKS; t++) {
+                    sizeH[side][t] = Mix.hash(seed, 0x73697A, wid, side, t);
+                    wholeH[side][t] = Mix.hash(seed, 0x696E74, wid, side, t);
+                    gapH[side][t] = Mix.hash(seed, 0x676170, wid, side, t);
+                    long p = Mix.between(2, 6, seed, 0x706572, wid, side, t);
+                    period[side][t] = p;
+                    phase[side][t] = Mix.between(0, p - 1, seed, 0x706861, wid, side, t);
+                }
+            }
+        }
+    }
+
+    /** Four sides' sizes by tick, per thread (the exchange quotes from several threads). */
+    private final ThreadLocal<long[][]> scratch = ThreadLocal.withInitial(() -> new long[4][TICKS + 1]);
+
+    private static long[] clear(long[] side) {
+        java.util.Arrays.fill(side, 0L);
+        return side;
+    }
+
+    /** The draws of the last two windows asked for (a replay asks for one window at a time, an exchange for two). */
+    private volatile WindowDraws recent;
+    private volatile WindowDraws older;
+
+    private WindowDraws draws(SimWindow w) {
+        long wid = w.startSecond();
+        WindowDraws r = recent;
+        if (r != null && r.wid == wid) {
+            return r;
+        }
+        WindowDraws o = older;
+        if (o != null && o.wid == wid) {
+            return o;
+        }
+        WindowDraws d = new WindowDraws(w);
+        older = r;
+        recent = d;
+        return d;
+    }
+
+    private void fillSide(long[] side, WindowDraws draws, long step, int sideCode, int best, int dir) {
+        long gapEpoch = Math.floorDiv(step, 20);
         int placed = 0;
         int t = best;
         while (placed < depth && t >= 1 && t <= TICKS - 1) {
-            boolean gap = t != best && Mix.unit(seed, 0x676170, wid, sideCode, t, Math.floorDiv(step, 20)) < 0.15;
+            boolean gap = t != best && Mix.unit(Mix.fold(draws.gapH[sideCode][t], gapEpoch)) < 0.15;
             if (!gap) {
-                side.put(t, size(wid, step, sideCode, t, Math.abs(t - best)));
+                side[t] = size(draws, step, sideCode, t, Math.abs(t - best));
                 placed++;
             }
             t += dir;
         }
         int floor = dir < 0 ? 1 : TICKS - 1;
-        if (!side.containsKey(floor)) {
-            side.put(floor, floorSize(wid, step, sideCode));
+        if (side[floor] == 0) {
+            side[floor] = floorSize(draws.wid, step, sideCode);
         }
+    }
+
+    /** The lowest tick with a level (the best ask of an ask side). */
+    private static int lowest(long[] side) {
+        for (int t = 1; t < TICKS; t++) {
+            if (side[t] != 0) {
+                return t;
+            }
+        }
+        throw new java.util.NoSuchElementException("empty side");
     }
 
     /**
      * Puts asks on the cheap side {@code gap} ticks below {@code 1 − other side's best ask}, dropping its bids that
      * would cross them. Returns false (no arb this step) when there is no room.
      */
-    private boolean undercut(TreeMap<Integer, Long> bids, TreeMap<Integer, Long> asks, int otherBestAsk, long wid,
-                             long step) {
+    private boolean undercut(long[] bids, long[] asks, int otherBestAsk, long wid, long step) {
         int gap = (int) Mix.between(2, 8, seed, 0x676170, wid, step);
         int a = TICKS - otherBestAsk - gap;
         if (a < 1) {
             return false;
         }
-        bids.keySet().removeIf(t -> t >= a);
-        asks.keySet().removeIf(t -> t < a);
-        asks.put(a, cents(Mix.between(500, 8_000, seed, 0x617368, wid, step)));
-        if (a + 1 <= TICKS - 1) {
-            asks.putIfAbsent(a + 1, cents(Mix.between(1_000, 20_000, seed, 0x617369, wid, step)));
+        boolean anyBid = false;
+        for (int t = 1; t < TICKS; t++) {
+            if (t >= a) {
+                bids[t] = 0;
+            } else {
+                asks[t] = 0;
+                anyBid |= bids[t] != 0;
+            }
         }
-        if (bids.isEmpty() && a > 1) {
-            bids.put(1, floorSize(wid, step, 0));
+        asks[a] = cents(Mix.between(500, 8_000, seed, 0x617368, wid, step));
+        long next = cents(Mix.between(1_000, 20_000, seed, 0x617369, wid, step));
+        if (a + 1 <= TICKS - 1 && asks[a + 1] == 0) {
+            asks[a + 1] = next;
+        }
+        if (!anyBid && a > 1) {
+            bids[1] = floorSize(wid, step, 0);
         }
         return true;
     }
 
-    private long size(long wid, long step, int sideCode, int tick, int distance) {
+    private long size(WindowDraws draws, long step, int sideCode, int tick, int distance) {
         // each level refreshes every 2–6 steps, at its own phase
-        long period = Mix.between(2, 6, seed, 0x706572, wid, sideCode, tick);
-        long phase = Mix.between(0, period - 1, seed, 0x706861, wid, sideCode, tick);
+        long period = draws.period[sideCode][tick];
+        long phase = draws.phase[sideCode][tick];
         long epoch = Math.floorDiv(step + phase, period);
         long lo;
         long hi;
@@ -149,8 +243,8 @@ final class BookModel {
             lo = 5_000;
             hi = 80_000;
         }
-        long c = Mix.between(lo, hi, seed, 0x73697A, wid, sideCode, tick, distance, epoch);
-        if (Mix.unit(seed, 0x696E74, wid, sideCode, tick, epoch) < 0.4) {
+        long c = Mix.betweenOf(lo, hi, Mix.fold(Mix.fold(draws.sizeH[sideCode][tick], distance), epoch));
+        if (Mix.unit(Mix.fold(draws.wholeH[sideCode][tick], epoch)) < 0.4) {
             c = Math.max(100, c / 100 * 100); // whole shares, as many real levels are
         }
         return cents(c);
@@ -164,26 +258,35 @@ final class BookModel {
         return c * MICROS_PER_CENT_SHARE;
     }
 
-    private OrderBook book(String tokenId, TreeMap<Integer, Long> bids, TreeMap<Integer, Long> asks, Instant at) {
-        List<Level> b = levels(bids);
-        List<Level> a = levels(asks);
-        return new OrderBook(tokenId, b, a, TICK, hash(tokenId, b, a), at);
+    private OrderBook book(String tokenId, long tokenHash, long[] bids, long[] asks, Instant at) {
+        List<Level> b = levels(bids, TICKS - 1, -1);
+        List<Level> a = levels(asks, 1, +1);
+        return new OrderBook(tokenId, b, a, TICK, hash(tokenHash, b, a), at);
     }
 
-    private static List<Level> levels(TreeMap<Integer, Long> side) {
-        List<Level> out = new ArrayList<>(side.size());
-        for (Map.Entry<Integer, Long> e : side.entrySet()) {
-            out.add(new Level(Price.ofMicros(e.getKey() * (Micros.ONE / TICKS)), Shares.ofMicros(e.getValue())));
+    /** The side's levels from {@code first} tick in direction {@code dir} (bids best first: descending). */
+    private static List<Level> levels(long[] side, int first, int dir) {
+        int n = 0;
+        for (int t = 1; t < TICKS; t++) {
+            n += side[t] != 0 ? 1 : 0;
         }
-        return out;
+        Level[] out = new Level[n];
+        int i = 0;
+        for (int t = first; t >= 1 && t <= TICKS - 1; t += dir) {
+            if (side[t] != 0) {
+                out[i++] = new Level(PRICES[t], Shares.ofMicros(side[t]));
+            }
+        }
+        // an immutable list already: the OrderBook and the snapshot event keep it as it is instead of copying it
+        return List.of(out);
     }
 
     /**
      * A 40-hex-digit digest of the book's levels, standing in for the CLOB's SHA-1 book hash: same levels, same hash,
      * so a client can compare the hash of its websocket book with REST's.
      */
-    private String hash(String tokenId, List<Level> bids, List<Level> asks) {
-        long h = Mix.hash(seed, Mix.label(tokenId));
+    private static String hash(long tokenHash, List<Level> bids, List<Level> asks) {
+        long h = tokenHash; // Mix.hash(seed, Mix.label(tokenId))
         for (Level l : bids) {
             h = Mix.hash(h, 1, l.price().micros(), l.size().micros());
         }
@@ -192,11 +295,18 @@ final class BookModel {
         }
         long h2 = Mix.mix(h ^ 0x5bd1e995L);
         long h3 = Mix.mix(h2 ^ 0x1b873593L);
-        return hex(h, 16) + hex(h2, 16) + hex(h3 >>> 32, 8);
+        char[] out = new char[40];
+        hex(h, out, 0, 16);
+        hex(h2, out, 16, 16);
+        hex(h3 >>> 32, out, 32, 8);
+        return new String(out);
     }
 
-    private static String hex(long v, int digits) {
-        String s = Long.toHexString(v);
-        return "0".repeat(Math.max(0, digits - s.length())) + s;
+    /** {@code v} as {@code digits} lower-case hex digits, zero-padded, into {@code out} from {@code at}. */
+    private static void hex(long v, char[] out, int at, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            out[at + i] = Character.forDigit((int) (v & 0xF), 16);
+            v >>>= 4;
+        }
     }
 }

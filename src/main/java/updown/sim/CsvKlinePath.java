@@ -148,6 +148,14 @@ final class CsvKlinePath implements PricePath {
                 Math.round(r.close() * f), r.volume());
     }
 
+    /** {@link #cents} moves in straight lines between seconds 0, 20, 40 and 59 of each minute. */
+    private static final int[] BENDS = {20, 40};
+
+    @Override
+    public int[] monotoneBetween() {
+        return BENDS.clone();
+    }
+
     @Override
     public long cents(long second) {
         if (second < 0) {

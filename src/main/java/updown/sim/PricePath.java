@@ -25,6 +25,15 @@ interface PricePath {
         return false;
     }
 
+    /**
+     * Offsets (seconds into a minute, ascending) between which, and between the minute's start and its last second,
+     * the price only rises or only falls: a minute's high and low are then among the prices at these seconds and at
+     * the ends. Null (the default) when nothing is known, and every second has to be looked at.
+     */
+    default int[] monotoneBetween() {
+        return null;
+    }
+
     /** For the log: where the path comes from. */
     String describe();
 }

@@ -51,18 +51,24 @@ public final class SimMarketModel {
     private final Pattern slugPattern;
     private final PricePath path;
     private final BookModel bookModel;
+    /** {@link PricePath#monotoneBetween()} of the path (null: scan every second). */
+    private final int[] bends;
     private final Instant epoch;
     private final Instant simStart;
     private final long firstWindowStart;
     private final long zeroWindowStart;
     private final Map<Long, SimWindow> windows = new ConcurrentHashMap<>();
     private final Map<String, SimWindow> byId = new ConcurrentHashMap<>();
-    private final Map<String, BookModel.WindowBooks> bookCache = new LinkedHashMap<>(BOOK_CACHE, 0.75f, true) {
+    private final Map<BookKey, BookModel.WindowBooks> bookCache = new LinkedHashMap<>(BOOK_CACHE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BookModel.WindowBooks> e) {
+        protected boolean removeEldestEntry(Map.Entry<BookKey, BookModel.WindowBooks> e) {
             return size() > BOOK_CACHE;
         }
     };
+
+    /** A window's books at one book step. */
+    private record BookKey(long windowStart, long step) {
+    }
 
     SimMarketModel(SimOptions options, PricePath path, Instant simStart) {
         this(options, MarketKey.DEFAULT, path, simStart);
@@ -88,6 +94,7 @@ public final class SimMarketModel {
         this.firstWindowStart = Math.floorDiv(epoch.getEpochSecond() + windowSeconds - 1, windowSeconds)
                 * windowSeconds;
         this.zeroWindowStart = Math.floorDiv(simStart.getEpochSecond(), windowSeconds) * windowSeconds;
+        this.bends = path.monotoneBetween();
         this.bookModel = new BookModel(seed, options.depthLevels(), options.arbRate(), options.quoteNoise());
     }
 
@@ -224,11 +231,27 @@ public final class SimMarketModel {
         long high = open;
         long low = open;
         long close = open;
-        for (long s = s0 + 1; s <= last; s++) {
-            long c = path.cents(s);
-            high = Math.max(high, c);
-            low = Math.min(low, c);
-            close = c;
+        if (bends != null) {
+            // the path is monotone between its bends: the extremes are at the bends or at the ends
+            for (int b : bends) {
+                if (s0 + b < last) {
+                    long c = path.cents(s0 + b);
+                    high = Math.max(high, c);
+                    low = Math.min(low, c);
+                }
+            }
+            if (last > s0) {
+                close = path.cents(last);
+                high = Math.max(high, close);
+                low = Math.min(low, close);
+            }
+        } else {
+            for (long s = s0 + 1; s <= last; s++) {
+                long c = path.cents(s);
+                high = Math.max(high, c);
+                low = Math.min(low, c);
+                close = c;
+            }
         }
         boolean closed = !now.isBefore(openTime.plusSeconds(60));
         double fraction = (last - s0 + 1) / 60.0;
@@ -403,7 +426,7 @@ public final class SimMarketModel {
     /** Both books of {@code w} as they stand at t (they change once per book step). */
     BookModel.WindowBooks books(SimWindow w, Instant t) {
         long step = bookStep(t);
-        String key = w.startSecond() + ":" + step;
+        BookKey key = new BookKey(w.startSecond(), step);
         synchronized (bookCache) {
             BookModel.WindowBooks cached = bookCache.get(key);
             if (cached != null) {

@@ -139,6 +139,15 @@ public final class TraderVerticle extends VerticleBase {
                 });
     }
 
+    /**
+     * Hands the trader one market event directly, exactly as its {@link Addresses#MARKET_EVENTS} consumer does. For an
+     * in-process replay driving the trader from its own event loop (a bus hop per event is most of a backtest's cost
+     * otherwise). Call it on the trader's event loop only.
+     */
+    public void accept(MarketEvent event) {
+        onMarketEvent(event);
+    }
+
     private void onMarketEvent(MarketEvent event) {
         if (!ticking) {
             fold(event);
@@ -185,6 +194,11 @@ public final class TraderVerticle extends VerticleBase {
             return;
         }
         tick();
+    }
+
+    /** The context the trader runs on (null before it is deployed): {@link #accept} and {@link #tick} belong there. */
+    public io.vertx.core.Context runsOn() {
+        return context;
     }
 
     /** Ticks the timer found still busy. */

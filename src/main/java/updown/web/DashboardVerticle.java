@@ -67,6 +67,8 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/health").handler(DashboardHealth.handler(vertx, queries, ticks, clock, maxAgeMs));
         new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks, wallet, auth.enabled()).mount(router);
         new CommandApi(queries, auth, config.telegram().topupMax()).mount(router);
+        ShadowApi shadow = new ShadowApi(vertx.eventBus());
+        shadow.mount(router);
         new FleetApi(vertx.eventBus(), auth, config.cluster().enabled()).mount(router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "no such API endpoint or method"));
         router.route(BRIDGE_PATH + "/*").handler(SameOrigin::check).subRouter(bridge());
@@ -78,6 +80,7 @@ public final class DashboardVerticle extends VerticleBase {
         BridgeFeed feed = new BridgeFeed(vertx.eventBus(), queries, ticks, wallet, clock, maxAgeMs);
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
         return feed.start()
+                .compose(v -> shadow.ready())
                 .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
                 .onSuccess(s -> {
                     server = s;

@@ -26,10 +26,15 @@ class BacktestCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    private java.time.Duration progressEvery = java.time.Duration.ofSeconds(1);
+    private boolean interactive;
+
     private int run(String... args) {
         BacktestCommand cmd = new BacktestCommand(new Invocation(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), work, Map.of("DATA_DIR", work.resolve("data")
                 .toString())));
+        cmd.progressEvery = progressEvery;
+        cmd.interactive = interactive;
         CommandLine cl = new CommandLine(cmd);
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl.execute(args);
@@ -61,6 +66,40 @@ class BacktestCommandTest {
         byte[] png = Files.readAllBytes(report.resolve("equity.png"));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.readAllLines(report.resolve("trades.csv"))).hasSize(summary.get("trades").asInt() + 1);
+    }
+
+    @Test
+    @DisplayName("a long run on a terminal draws a progress line with time left on stderr; with --json none is drawn")
+    void progressLine() {
+        interactive = true;
+        progressEvery = java.time.Duration.ZERO; // every run counts as long: the line is drawn at every report
+        String csv = Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv").toAbsolutePath().toString();
+        String[] window = {"--klines", csv, "--from", "2022-01-01T03:00:00Z", "--to", "2022-01-01T12:00"};
+        assertThat(run(concat(window, "--out", work.resolve("a").toString()))).isZero();
+        String plain = err.toString(StandardCharsets.UTF_8);
+        assertThat(plain).contains("% replayed to 2022-01-01T").contains("s left");
+        String summaryA = stdout();
+        err.reset();
+        out.reset();
+        assertThat(run(concat(window, "--json", "--out", work.resolve("b").toString()))).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("replayed to").doesNotContain("\r");
+        assertThat(stdout()).startsWith(summaryA.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("without a terminal (output to a file or a pipe) no progress line is drawn, however long the run")
+    void noProgressWithoutTerminal() {
+        progressEvery = java.time.Duration.ZERO;
+        String csv = Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv").toAbsolutePath().toString();
+        assertThat(run("--klines", csv, "--from", "2022-01-01T03:00:00Z", "--to", "2022-01-01T12:00", "--out",
+                work.resolve("c").toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("replayed to").doesNotContain("\r");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     @Test

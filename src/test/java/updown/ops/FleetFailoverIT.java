@@ -123,9 +123,10 @@ class FleetFailoverIT {
         }
     }
 
+    /** A node: its DATA_DIR (health file, logs) as the deliberate data folder, not a new simulate run folder. */
     private JarProcess simulate(Map<String, String> settings) throws IOException {
         return JarProcess.start(work, settings, List.of(JarProcess.containerFlags()), "simulate", "--windows",
-                "100000", "--speed", "200", "--seed", SEED);
+                "100000", "--speed", "200", "--seed", SEED, "--data-dir", settings.get("DATA_DIR"));
     }
 
     /** Records what a process printed; a trade printed as settled by both nodes fails the test. */

@@ -73,6 +73,33 @@ class DashboardApiTest {
     }
 
     @Test
+    @DisplayName("live shadow: /api/shadow lists paper vs live per trade (price, fee, slippage, refusal), newest first")
+    void shadow(Vertx vertx, VertxTestContext ctx) {
+        updown.engine.live.ShadowTrade.Side paper = new updown.engine.live.ShadowTrade.Side(true,
+                updown.domain.Price.of("0.45"), updown.domain.Shares.of("22.222222"), Usd.of("10"), Usd.of("0.39"), null);
+        updown.engine.live.ShadowTrade.Side live = new updown.engine.live.ShadowTrade.Side(true,
+                updown.domain.Price.of("0.47"), updown.domain.Shares.of("21.276595"), Usd.of("10"), Usd.of("0.37"), null);
+        updown.engine.live.ShadowTrade.Side refused = new updown.engine.live.ShadowTrade.Side(false, null, null, null,
+                null, "NO_LIQUIDITY: killed");
+        vertx.eventBus().publish(updown.bus.Addresses.LIVE_SHADOW, new updown.engine.live.ShadowTrade(clock.instant(),
+                "btc-updown-5m-1", updown.domain.Direction.BUY_UP, paper, live));
+        vertx.eventBus().publish(updown.bus.Addresses.LIVE_SHADOW, new updown.engine.live.ShadowTrade(clock.instant(),
+                "btc-updown-5m-2", updown.domain.Direction.BUY_DOWN, paper, refused));
+        h.get("/api/shadow").onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+            JsonArray rows = json(r).getJsonArray("trades");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.getJsonObject(0).getJsonObject("live").getString("refusal")).isEqualTo("NO_LIQUIDITY: killed");
+            assertThat(rows.getJsonObject(0).getValue("slippage")).isNull();
+            JsonObject filled = rows.getJsonObject(1);
+            assertThat(filled.getString("slippage")).isEqualTo("0.02");
+            assertThat(filled.getString("feeDifference")).isEqualTo("-0.02");
+            assertThat(filled.getJsonObject("paper").getString("price")).isEqualTo("0.45");
+            assertThat(filled.getJsonObject("live").getString("fee")).isEqualTo("0.37");
+            ctx.completeNow();
+        })));
+    }
+
+    @Test
     @DisplayName("status shows mode, whether commands are on, trading state, money as decimal strings and feed freshness")
     void status(VertxTestContext ctx) {
         portfolio.open(Samples.directional("10", "0.50", "0.175", clock.instant()));

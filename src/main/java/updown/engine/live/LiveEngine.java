@@ -27,6 +27,7 @@ import updown.domain.WalletBalance;
 import updown.engine.Engine;
 import updown.engine.Execution;
 import updown.engine.Order;
+import updown.engine.PaperEngine;
 import updown.time.BotClock;
 
 /**
@@ -75,6 +76,9 @@ public final class LiveEngine implements Engine, WalletSource {
     private Future<Void> beating;
     private Future<?> queue = Future.succeededFuture();
     private volatile Pending pending;
+    /** The paper engine on the same decisions (the shadow); its fills are compared, never booked. */
+    private final PaperEngine shadowEngine;
+    private final ShadowLedger shadow = new ShadowLedger();
 
     /** An order whose outcome is unknown, with the daily budget it still holds. */
     private record Pending(OrderSigner.Signed signed, FeeSchedule fees, Usd reserved) {
@@ -93,6 +97,8 @@ public final class LiveEngine implements Engine, WalletSource {
         this.daily = new DailySpend(live.maxDailyUsd(), clock);
         this.salts = salts;
         this.vertx = vertx;
+        this.shadowEngine = PaperEngine.fromConfig(config);
+        updown.bus.LocalRecordCodec.register(vertx.eventBus());
         // every answer tells the gate whether the matching engine is restarting (425) or back
         http.onStatus(status -> {
             if (status == 425) {
@@ -242,6 +248,32 @@ public final class LiveEngine implements Engine, WalletSource {
 
     @Override
     public Future<Execution> execute(Order order) {
+        // the paper fill on the decision's books, before the venue is asked (pure, no I/O)
+        Execution paper = shadowFill(order);
+        return executeLive(order).onSuccess(liveResult -> {
+            if (paper != null) {
+                ShadowTrade t = ShadowTrade.of(clock.instant(), order.market().slug(), order.side(), paper, liveResult);
+                shadow.add(t);
+                vertx.eventBus().publish(updown.bus.Addresses.LIVE_SHADOW, t);
+            }
+        });
+    }
+
+    /** The paper-vs-live comparisons of this run (in memory; the ledger never sees them). */
+    public ShadowLedger shadow() {
+        return shadow;
+    }
+
+    private Execution shadowFill(Order order) {
+        try {
+            return shadowEngine.fill(order);
+        } catch (RuntimeException e) {
+            LOG.warn("shadow paper fill for {} failed: {}", order.market().slug(), e.toString());
+            return null;
+        }
+    }
+
+    private Future<Execution> executeLive(Order order) {
         synchronized (this) {
             Future<Execution> result = queue.transform(ignored -> {
                 try {
