@@ -81,6 +81,8 @@ class ShadowLedgerTest {
         assertThat(t.live().price()).isEqualTo(Price.of("0.47"));
         assertThat(t.slippageMicros()).isEqualTo(20_000L);
         assertThat(t.feeDifference()).isNotNull();
+        // published on the bus: delivered asynchronously, after execute's future completed
+        Await.result(Await.until(vertx, () -> published.contains(t)));
         assertThat(published).contains(t);
         JsonObject json = updown.web.ShadowJsonProbe.json(live.engine().shadow()).getJsonArray("trades").getJsonObject(0);
         assertThat(json.getString("slippage")).isEqualTo("0.02");
