@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         BotRunner.prepareLogging(config);
         // the logger is created only now: logging is configured from the settings first
         Logger log = LoggerFactory.getLogger(RunCommand.class);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(BotRunner.serviceOptions());
         BotClock clock = BotClock.system();
         Engine engine;
         if (ConfigOption.isLive(config)) {
