@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         BotRunner.prepareLogging(config);
         // the logger is created only now: logging is configured from the settings first
         Logger log = LoggerFactory.getLogger(RunCommand.class);
-        Vertx vertx = MetricsSetup.vertx(config.metrics());
+        Vertx vertx = MetricsSetup.vertx(config.metrics(), BotRunner.serviceOptions());
         BotClock clock = BotClock.system();
         Engine engine;
         if (ConfigOption.isLive(config)) {

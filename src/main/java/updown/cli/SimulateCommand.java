@@ -11,20 +11,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
+import updown.domain.MarketKey;
 import updown.klines.KlineFile;
 import updown.klines.KlineFileException;
 import updown.klines.KlineReport;
 import updown.metrics.MetricsSetup;
 import updown.sim.FaultPlan;
+import updown.sim.SimExchange;
 import updown.sim.SimOptions;
 import updown.sim.Simulation;
 import updown.sim.SimulationReport;
+import updown.time.BotClock;
 import updown.time.ScaledClock;
 
 /**
@@ -68,6 +76,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
+    @Option(names = "--exchange-only",
+            description = "start only the simulated exchange, at 1x on the wall clock, print the settings that point "
+                    + "the bot at it (KEY=URL lines) and serve until stopped; the bot then runs as `run` in another "
+                    + "process with those settings (e.g. to measure the bot's own footprint)")
+    boolean exchangeOnly;
+
+    @Spec
+    CommandSpec spec;
+
     private final Invocation at;
     private final Supplier<StopSignal> stopSignal;
     /** DATA_DIR and DB_PATH of this run's own folder: never the run ledger. */
@@ -104,6 +121,11 @@ public final class SimulateCommand implements Callable<Integer> {
             at.err().println("--windows " + windows + ": must be at least 1");
             return ExitCodes.CONFIG;
         }
+        if (exchangeOnly && speed != 1 && speedGiven()) {
+            at.err().println("--speed " + number(speed) + ": --exchange-only runs at 1x (the bot's `run` reads the "
+                    + "wall clock)");
+            return ExitCodes.CONFIG;
+        }
         KlineReport klineReport = null;
         if (klines != null) {
             if (!Files.isReadable(klines)) {
@@ -130,6 +152,9 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             at.err().println("--faults: " + e.getMessage());
             return ExitCodes.CONFIG;
+        }
+        if (exchangeOnly) {
+            return serveExchange(settings.get(), plan);
         }
         // never the run's DATA_DIR itself (its ledger, tape and health file): a folder of this run's own under it
         Path folder = dataDir != null ? at.workDir().resolve(dataDir)
@@ -217,6 +242,52 @@ public final class SimulateCommand implements Callable<Integer> {
     /** CLUSTER_ENABLED=true with --cluster; nothing without it (the setting may still be on in .env). */
     private Map<String, String> clusterFlag() {
         return cluster ? Map.of("CLUSTER_ENABLED", "true") : Map.of();
+    }
+
+    /** Whether --speed was on the command line (its default, 60, does not apply to --exchange-only). */
+    private boolean speedGiven() {
+        return spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--speed");
+    }
+
+    /**
+     * --exchange-only: the exchange alone on the wall clock (a bot in another process reads the same time), its
+     * settings on stdout, until SIGTERM / Ctrl-C. Writes no files: the exchange keeps nothing on disk.
+     */
+    private int serveExchange(BotConfig settings, FaultPlan plan) throws InterruptedException {
+        StopSignal stop = stopSignal.get();
+        SimOptions options = SimOptions.defaults().withSeed(seed).withFaults(plan).withSessionWindows(windows)
+                .withMarkets(settings.market().markets());
+        if (klines != null) {
+            options = options.withKlines(klines);
+        }
+        Vertx vertx = Vertx.vertx();
+        SimExchange exchange;
+        try {
+            exchange = SimExchange.start(vertx, BotClock.system(), options).toCompletionStage().toCompletableFuture()
+                    .get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            at.err().println("simulate --exchange-only could not start: " + cause.getMessage());
+            BotRunner.closeQuietly(vertx);
+            return ExitCodes.FAILURE;
+        }
+        synchronized (at.out()) {
+            at.out().println("# simulated exchange for " + settings.market().markets().stream()
+                    .map(MarketKey::toString).collect(Collectors.joining(",")) + ", " + windows
+                    + " window(s) with seed " + seed + (plan.isEmpty() ? "" : ", faults " + plan)
+                    + "; run the bot with these settings; Ctrl-C stops it");
+            exchange.settings().forEach((k, v) -> at.out().println(k + "=" + v));
+            at.out().flush();
+        }
+        stop.await();
+        try {
+            exchange.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            at.err().println("simulate --exchange-only: stopping the exchange: " + Cli.describe(e));
+        }
+        BotRunner.closeQuietly(vertx);
+        return ExitCodes.OK;
     }
 
     /** 600 for 600.0; other numbers as Java prints them. */

@@ -25,21 +25,30 @@ public final class MetricsSetup {
     }
 
     public static Vertx vertx(BotConfig.Metrics config) {
+        return vertx(config, new VertxOptions());
+    }
+
+    /** The same on {@code base} options (the service's smaller thread pools, for instance). */
+    public static Vertx vertx(BotConfig.Metrics config, VertxOptions base) {
         if (!config.enabled()) {
-            return Vertx.vertx();
+            return Vertx.vertx(base);
         }
-        return withRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), REGISTRY);
+        return withRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), REGISTRY, base);
     }
 
     /** A Vert.x whose own metrics go into {@code registry} (tests pass their own, under their own name). */
     public static Vertx withRegistry(PrometheusMeterRegistry registry, String name) {
+        return withRegistry(registry, name, new VertxOptions());
+    }
+
+    private static Vertx withRegistry(PrometheusMeterRegistry registry, String name, VertxOptions base) {
         MicrometerMetricsOptions options = new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setJvmMetricsEnabled(true)
                 .setRegistryName(name)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
         return Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(options))
+                .with(new VertxOptions(base).setMetricsOptions(options))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
     }

@@ -3,14 +3,20 @@ package updown.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +44,7 @@ class BotRunnerTest {
     @DisplayName("a running bot stops on request: exit 0, the ledger written and closed, Vert.x closed")
     void stopsOnRequest() throws Exception {
         BotConfig config = config();
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(BotRunner.serviceOptions());
         BusRecorder<Object> ticks = BusRecorder.on(vertx, Addresses.TRADER_TICKED);
         StopSignal stop = StopSignal.manual();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> BotRunner.runUntil(stop, vertx, config,
@@ -52,6 +58,39 @@ class BotRunnerTest {
         assertThatThrownBy(() -> vertx.deployVerticle(new io.vertx.core.VerticleBase() { })
                 .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    @DisplayName("the service's Vert.x runs verticles on at most 2 event loops and blocking jobs on at most 4 threads,"
+            + " however many there are")
+    void fewThreads() throws Exception {
+        Vertx vertx = Vertx.vertx(BotRunner.serviceOptions());
+        try {
+            Set<String> loops = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < 6; i++) {
+                vertx.deployVerticle(new VerticleBase() {
+                    @Override
+                    public Future<?> start() {
+                        loops.add(Thread.currentThread().getName());
+                        return Future.succeededFuture();
+                    }
+                }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            Set<String> workers = ConcurrentHashMap.newKeySet();
+            // unordered: Vert.x's default pool would start a new thread for each of the first 20 jobs
+            List<Future<Object>> jobs = IntStream.range(0, 40).mapToObj(i -> vertx.executeBlocking(() -> {
+                workers.add(Thread.currentThread().getName());
+                return null;
+            }, false)).toList();
+            Future.all(jobs).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertThat(loops).hasSizeBetween(1, BotRunner.SERVICE_EVENT_LOOPS)
+                    .allMatch(name -> name.startsWith("vert.x-eventloop-thread-"));
+            assertThat(workers).hasSizeBetween(1, BotRunner.SERVICE_BLOCKING_THREADS)
+                    .allMatch(name -> name.startsWith("vert.x-worker-thread-"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
