@@ -2,13 +2,13 @@ package updown.cli;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import updown.config.BotConfig;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +75,10 @@ public final class RunCommand implements Callable<Integer> {
         BotRunner.prepareLogging(config);
         // the logger is created only now: logging is configured from the settings first
         Logger log = LoggerFactory.getLogger(RunCommand.class);
+        List<String> trimmed = HeapTrim.apply();
+        if (!trimmed.isEmpty()) {
+            log.debug("heap given back when idle: {}", trimmed);
+        }
         Vertx vertx = MetricsSetup.vertx(config.metrics(), BotRunner.serviceOptions());
         BotClock clock = BotClock.system();
         Engine engine;
