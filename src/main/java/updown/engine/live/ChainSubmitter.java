@@ -15,6 +15,11 @@ public interface ChainSubmitter {
     /** Whether {@link #submit} really sends (false: it only reports). */
     boolean sends();
 
+    /** What the bot uses: {@link #dryRun()} under LIVE_DRY_RUN (or {@code run --dry-run}), else {@link #manual()}. */
+    static ChainSubmitter forRun(boolean dryRun) {
+        return dryRun ? dryRun() : manual();
+    }
+
     /** LIVE_DRY_RUN: logs the call data, sends nothing. */
     static ChainSubmitter dryRun() {
         return new ReportingChainSubmitter("DRY RUN, not sent");

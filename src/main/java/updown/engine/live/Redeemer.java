@@ -79,7 +79,13 @@ public final class Redeemer {
             return Future.succeededFuture(new Report(List.of(), List.of(), List.of()));
         }
         running = true;
-        return positions.positions()
+        Future<List<ChainPosition>> read;
+        try {
+            read = positions.positions();
+        } catch (RuntimeException e) { // e.g. a client closed while the bot stops: a failed cycle, never a throw
+            read = Future.failedFuture(e);
+        }
+        return read
                 .compose(this::submitAll)
                 .onComplete(ar -> running = false);
     }
