@@ -87,6 +87,14 @@ public final class Bot {
                         ? bot.deploy(new updown.engine.live.LiveUserChannelVerticle(live, config, parts.clock(),
                                 new java.util.Random()))
                         : Future.<Void>succeededFuture())
+                // winnings and ARB pairs back to pUSD (LIVE_MAX_REDEEM_USD=0 turns it off)
+                .compose(v -> parts.engine() instanceof updown.engine.live.LiveEngine live
+                        && config.live().maxRedeemUsd().isPositive()
+                        ? bot.deploy(new updown.engine.live.LiveRedeemVerticle(updown.engine.live.Redeemer.forLive(
+                                vertx, config, parts.clock(), live.funderAddress(),
+                                updown.engine.live.ChainSubmitter.forRun(live.dryRun())),
+                                parts.clock(), config.live().balanceCheckMs()))
+                        : Future.<Void>succeededFuture())
                 .map(v -> {
                     LOG.info("UpDown started in {} mode with the {} engine", config.mode(), parts.engine().name());
                     // the first tick now, not a tick interval later: the health file appears, and the open trades'

@@ -169,7 +169,8 @@ public record BotConfig(
     /** Live trading on the Polymarket CLOB; the API keys also open PolyBolt ({@code polyboltWsUrl}). */
     public record Live(Secret privateKey, boolean confirmed, boolean dryRun, Usd maxOrderUsd, Usd maxDailyUsd,
                        OrderType orderType, int signatureType, String funderAddress, Secret apiKey, Secret apiSecret,
-                       Secret apiPassphrase, long chainId, long balanceCheckMs, URI polyboltWsUrl) {
+                       Secret apiPassphrase, long chainId, long balanceCheckMs, URI polyboltWsUrl,
+                       Usd maxRedeemUsd, URI dataApiUrl) {
         /** All three CLOB API credentials are configured (PolyBolt needs them; none of them is logged). */
         public boolean hasApiKeys() {
             return apiKey.isPresent() && apiSecret.isPresent() && apiPassphrase.isPresent();

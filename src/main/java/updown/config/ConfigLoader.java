@@ -232,7 +232,9 @@ public final class ConfigLoader {
                 r.secret("CLOB_API_PASSPHRASE"),
                 r.integer("CHAIN_ID", 1L, Long.MAX_VALUE),
                 r.integer("LIVE_BALANCE_CHECK_MS", 1_000L, 3_600_000L),
-                r.url("POLYBOLT_WS_URL", WS));
+                r.url("POLYBOLT_WS_URL", WS),
+                r.usd("LIVE_MAX_REDEEM_USD", true),
+                r.url("DATA_API_URL", HTTP));
 
         BotConfig.Sim sim = new BotConfig.Sim(r.list("SIM_FAULTS", s -> s.toLowerCase(Locale.ROOT), "a fault name"));
 

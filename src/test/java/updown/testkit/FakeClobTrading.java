@@ -125,6 +125,7 @@ public final class FakeClobTrading {
     private long nextTrade = 1;
     private int heartbeats;
     private String lastHeartbeatId = "";
+    private String dataPositions = "[]";
 
     public FakeClobTrading(Vertx vertx, String walletAddress, ApiCredentials creds, long chainId, Clock clock) {
         this.vertx = vertx;
@@ -149,6 +150,8 @@ public final class FakeClobTrading {
         r.get("/data/order/:id").handler(ctx -> l2(ctx, "GET /data/order", this::getOrder));
         r.get("/data/trades").handler(ctx -> l2(ctx, "GET /data/trades", this::getTrades));
         r.get("/data/orders").handler(ctx -> l2(ctx, "GET /data/orders", this::getOpenOrders));
+        // the Data API (a separate host in production: DATA_API_URL points here in tests); public, no auth
+        r.get("/positions").handler(this::dataPositions);
         return vertx.createHttpServer().requestHandler(r).webSocketHandler(this::userChannel)
                 .listen(0, "127.0.0.1").map(s -> {
             server = s;
@@ -378,6 +381,25 @@ public final class FakeClobTrading {
             }
         }
         return true;
+    }
+
+    /** What the Data API's {@code GET /positions?user=} answers (an array of position objects, or any text). */
+    public synchronized FakeClobTrading dataPositions(String body) {
+        this.dataPositions = body;
+        return this;
+    }
+
+    private void dataPositions(RoutingContext ctx) {
+        String body;
+        synchronized (this) {
+            hits.merge("GET /positions", 1, Integer::sum);
+            String user = ctx.request().getParam("user");
+            if (user == null || !user.equalsIgnoreCase(wallet)) {
+                problem("GET /positions: user " + user + " is not the wallet");
+            }
+            body = dataPositions;
+        }
+        ctx.response().putHeader("Content-Type", "application/json").end(body);
     }
 
     private void guarded(RoutingContext ctx, String endpoint, Handler h) {

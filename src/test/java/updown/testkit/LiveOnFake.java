@@ -50,6 +50,8 @@ public final class LiveOnFake implements Engine, WalletSource {
         m.put("PRIVATE_KEY", KEY);
         m.put("LIVE_CONFIRM", "yes");
         m.put("CLOB_API_URL", baseUrl);
+        // the fake also answers the Data API's GET /positions: a live bot's redeem check stays on 127.0.0.1
+        m.put("DATA_API_URL", baseUrl);
         m.put("HTTP_TIMEOUT_MS", "5000");
         m.put("CHAIN_ID", "137");
         m.put("CLOB_API_KEY", CREDENTIALS.apiKey().reveal());

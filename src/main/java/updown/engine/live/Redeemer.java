@@ -1,0 +1,196 @@
+package updown.engine.live;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import updown.domain.Usd;
+
+/**
+ * Turns the wallet's finished positions back into pUSD, once per condition: a resolved market's winning tokens are
+ * redeemed ({@code redeemable} in the Data API), an ARB pair (Up and Down of one condition, {@code mergeable}) is
+ * merged. Each cycle reads the positions, plans the calls, and submits them through the {@link ChainSubmitter}
+ * within LIVE_MAX_REDEEM_USD of value per cycle.
+ *
+ * <p>Ledger: a redeem or merge moves tokens the wallet already holds into cash; the paper ledger has already
+ * credited (or will credit at resolution) the same payout as the trade's SETTLEMENT_CREDIT. So a redemption is not a
+ * balance change of the ledger (it would count the winnings twice): it is a wallet movement, recorded in this
+ * run's {@link #journal()} and one log line each, and it closes the wallet drift the settlement opened.
+ */
+public final class Redeemer {
+    private static final Logger LOG = LoggerFactory.getLogger(Redeemer.class);
+    private static final int JOURNAL_SIZE = 100;
+
+    /** One submitted (or, in a dry run, reported) call: the redemption's record. */
+    public record Entry(CtfCall call, String txId, boolean sent, Instant at) {
+    }
+
+    /** What one cycle did: calls submitted (or reported), calls held back by the cap, calls that failed. */
+    public record Report(List<CtfCall> submitted, List<CtfCall> capped, List<CtfCall> failed) {
+    }
+
+    private final PositionsSource positions;
+    private final ChainSubmitter submitter;
+    private final Usd maxPerCycle;
+    private final Clock clock;
+    private final Set<String> done = new HashSet<>();
+    private final Set<String> warned = new HashSet<>();
+    private final Deque<Entry> journal = new ArrayDeque<>();
+    private boolean running;
+
+    /** Where the positions come from ({@link PositionsClient#positions()} in production). */
+    @FunctionalInterface
+    public interface PositionsSource {
+        Future<List<ChainPosition>> positions();
+    }
+
+    public Redeemer(PositionsSource positions, ChainSubmitter submitter, Usd maxPerCycle, Clock clock) {
+        this.positions = positions;
+        this.submitter = submitter;
+        this.maxPerCycle = maxPerCycle;
+        this.clock = clock;
+    }
+
+    /**
+     * The bot's redeemer for a live engine: positions of {@code funder} from DATA_API_URL; LIVE_DRY_RUN reports the
+     * calls ({@link ChainSubmitter#dryRun()}), a live run without an on-chain sender logs them for the operator
+     * ({@link ChainSubmitter#manual()}).
+     */
+    public static Redeemer forLive(io.vertx.core.Vertx vertx, updown.config.BotConfig config, updown.time.BotClock clock,
+                                   String funder, ChainSubmitter submitter) {
+        ClobHttp http = new ClobHttp(vertx, config.live().dataApiUrl(), config.market().httpTimeoutMs(),
+                config.market().userAgent(), clock);
+        return new Redeemer(new PositionsClient(http, funder)::positions, submitter, config.live().maxRedeemUsd(),
+                clock);
+    }
+
+    /** One cycle; a cycle asked for while one is running does nothing (a slow venue never piles up calls). */
+    public Future<Report> cycle() {
+        if (running) {
+            return Future.succeededFuture(new Report(List.of(), List.of(), List.of()));
+        }
+        running = true;
+        Future<List<ChainPosition>> read;
+        try {
+            read = positions.positions();
+        } catch (RuntimeException e) { // e.g. a client closed while the bot stops: a failed cycle, never a throw
+            read = Future.failedFuture(e);
+        }
+        return read
+                .compose(this::submitAll)
+                .onComplete(ar -> running = false);
+    }
+
+    /** The calls worth making for these positions, not yet made in this run (pure; no I/O). */
+    List<CtfCall> plan(List<ChainPosition> held) {
+        Map<String, List<ChainPosition>> byCondition = new LinkedHashMap<>();
+        for (ChainPosition p : held) {
+            byCondition.computeIfAbsent(p.conditionId(), c -> new ArrayList<>()).add(p);
+        }
+        List<CtfCall> calls = new ArrayList<>();
+        for (Map.Entry<String, List<ChainPosition>> e : byCondition.entrySet()) {
+            String condition = e.getKey();
+            List<ChainPosition> ps = e.getValue();
+            if (ps.stream().anyMatch(ChainPosition::negativeRisk)) {
+                warnOnce("negrisk " + condition, "positions of neg-risk condition {} are not redeemed by the bot "
+                        + "(Neg Risk Adapter); redeem them on polymarket.com", condition);
+                continue;
+            }
+            if (ps.stream().anyMatch(ChainPosition::redeemable)) {
+                Usd value = Usd.ZERO;
+                for (ChainPosition p : ps) {
+                    if (p.redeemable()) {
+                        value = value.plus(p.redeemValue());
+                    }
+                }
+                if (value.isPositive() && !done.contains(key(CtfCall.Kind.REDEEM, condition))) {
+                    calls.add(CtfCall.redeem(condition, value));
+                }
+                continue;
+            }
+            long up = size(ps, 0);
+            long down = size(ps, 1);
+            long pair = Math.min(up, down);
+            if (pair > 0 && ps.stream().anyMatch(ChainPosition::mergeable)
+                    && !done.contains(key(CtfCall.Kind.MERGE, condition))) {
+                calls.add(CtfCall.merge(condition, pair));
+            }
+        }
+        return calls;
+    }
+
+    private Future<Report> submitAll(List<ChainPosition> held) {
+        List<CtfCall> submitted = new ArrayList<>();
+        List<CtfCall> capped = new ArrayList<>();
+        List<CtfCall> failed = new ArrayList<>();
+        Usd budget = maxPerCycle;
+        Future<Void> chain = Future.succeededFuture();
+        for (CtfCall call : plan(held)) {
+            if (call.value().compareTo(budget) > 0) {
+                capped.add(call);
+                warnOnce("cap " + call.kind() + " " + call.conditionId(), "{} of condition {} for {} pUSD held back: "
+                        + "above what LIVE_MAX_REDEEM_USD ({}) leaves in this cycle", call.kind(), call.conditionId(),
+                        call.value(), maxPerCycle);
+                continue;
+            }
+            budget = budget.minus(call.value());
+            chain = chain.compose(v -> submitter.submit(call).transform(ar -> {
+                if (ar.succeeded()) {
+                    done.add(key(call.kind(), call.conditionId()));
+                    record(new Entry(call, ar.result(), submitter.sends(), clock.instant()));
+                    submitted.add(call);
+                    LOG.info("{} {} condition {}: {} pUSD back to the wallet (tx {}); a wallet movement, not a ledger "
+                                    + "entry (the settlement booked this payout)", submitter.sends() ? "sent" : "reported",
+                            call.kind(), call.conditionId(), call.value(), ar.result());
+                } else {
+                    failed.add(call);
+                    LOG.warn("{} of condition {} failed: {}; tried again next cycle", call.kind(), call.conditionId(),
+                            ar.cause().getMessage());
+                }
+                return Future.<Void>succeededFuture();
+            }));
+        }
+        return chain.map(v -> new Report(List.copyOf(submitted), List.copyOf(capped), List.copyOf(failed)));
+    }
+
+    /** This run's redemptions and merges, newest last (at most 100). */
+    public List<Entry> journal() {
+        return List.copyOf(journal);
+    }
+
+    private void record(Entry e) {
+        journal.addLast(e);
+        while (journal.size() > JOURNAL_SIZE) {
+            journal.removeFirst();
+        }
+    }
+
+    private void warnOnce(String key, String format, Object... args) {
+        if (warned.add(key)) {
+            LOG.warn(format, args);
+        }
+    }
+
+    private static long size(List<ChainPosition> ps, int outcome) {
+        long total = 0;
+        for (ChainPosition p : ps) {
+            if (p.outcomeIndex() == outcome) {
+                total += p.sizeMicros();
+            }
+        }
+        return total;
+    }
+
+    private static String key(CtfCall.Kind kind, String condition) {
+        return kind + " " + condition;
+    }
+}
