@@ -162,12 +162,12 @@ public final class Redeemer {
         return chain.map(v -> new Report(List.copyOf(submitted), List.copyOf(capped), List.copyOf(failed)));
     }
 
-    /** This run's redemptions and merges, newest last (at most 100). */
-    public List<Entry> journal() {
+    /** This run's redemptions and merges, newest last (at most 100); readable from any thread. */
+    public synchronized List<Entry> journal() {
         return List.copyOf(journal);
     }
 
-    private void record(Entry e) {
+    private synchronized void record(Entry e) {
         journal.addLast(e);
         while (journal.size() > JOURNAL_SIZE) {
             journal.removeFirst();

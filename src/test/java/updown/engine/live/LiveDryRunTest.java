@@ -85,6 +85,8 @@ class LiveDryRunTest {
             String deployment = Await.result(vertx.deployVerticle(new LiveRedeemVerticle(redeemer, clock, 60_000)));
             merged.get(10, TimeUnit.SECONDS);
             assertThat(logs.lines()).anyMatch(l -> l.contains("DRY RUN, not sent: REDEEM"));
+            // the journal entry follows its log line on the verticle's thread
+            Await.result(Await.until(vertx, () -> redeemer.journal().size() >= 2));
             assertThat(redeemer.journal()).hasSize(2).noneMatch(Redeemer.Entry::sent);
             // the virtual clock runs cycles back to back: each read the same (lagging) positions, none sent again
             assertThat(live.fake().hits("GET /positions")).isPositive();
