@@ -10,16 +10,18 @@ import java.util.List;
  * Lets the 24/7 service give back heap it no longer uses, with the JVM's own defaults (a plain {@code java -jar}).
  *
  * <p>G1, the default collector on a 2-core VPS, grows its committed heap under a burst (a backfill, a busy minute)
- * and keeps it: on an idle bot a collection may not come for minutes, and a collection shrinks the heap only down to
- * 70 % free. Three of its settings are "manageable", settable while the JVM runs: a periodic collection every
- * minute when none happened, and 10–30 % free heap after a collection. The bot's live data is small (about 12 MB
- * with eight markets), so this keeps the resident set near what it uses (issue 15: eight markets within 200 MB).
- * A setting the user gave on the command line, another collector, or a JVM without these options is left alone.
+ * and keeps it: young collections never shrink it, and the full collection that would is rare. Its free-heap
+ * ratios are "manageable", settable while the JVM runs: 10–30 % free after a full collection instead of up to 70 %.
+ * {@link #schedule} then runs one full collection every few minutes on a worker thread (tens of milliseconds for the
+ * bot's small live data, about 12 MB with eight markets), so the resident set follows what the bot uses (issue 15:
+ * eight markets within 200 MB with JVM defaults). A setting the user gave on the command line, another collector,
+ * or a JVM without these options is left alone, and then nothing is scheduled.
  */
 final class HeapTrim {
     /** Name, value, name, value...; in this order, so MinHeapFreeRatio never exceeds MaxHeapFreeRatio. */
-    private static final List<String> SETTINGS = List.of("G1PeriodicGCInterval", "60000",
-            "MaxHeapFreeRatio", "30", "MinHeapFreeRatio", "10");
+    private static final List<String> SETTINGS = List.of("MaxHeapFreeRatio", "30", "MinHeapFreeRatio", "10");
+    /** How often the heap is trimmed: rare enough to cost nothing, often enough to undo a burst within minutes. */
+    static final long TRIM_EVERY_MS = 120_000;
 
     private HeapTrim() {
     }
@@ -39,6 +41,17 @@ final class HeapTrim {
             // not HotSpot, or the option is missing: the JVM keeps its defaults
         }
         return changed;
+    }
+
+    /**
+     * Every {@link #TRIM_EVERY_MS}, a full collection on a worker thread (never an event loop), which shrinks the heap
+     * to the ratios {@link #apply} set. Returns the timer id.
+     */
+    static long schedule(io.vertx.core.Vertx vertx) {
+        return vertx.setPeriodic(TRIM_EVERY_MS, id -> vertx.executeBlocking(() -> {
+            System.gc(); // the one place: a full collection is what makes G1 give committed heap back
+            return null;
+        }, false));
     }
 
     private static void set(HotSpotDiagnosticMXBean vm, String name, String value, List<String> changed) {

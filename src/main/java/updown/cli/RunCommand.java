@@ -76,10 +76,11 @@ public final class RunCommand implements Callable<Integer> {
         // the logger is created only now: logging is configured from the settings first
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         List<String> trimmed = HeapTrim.apply();
-        if (!trimmed.isEmpty()) {
-            log.debug("heap given back when idle: {}", trimmed);
-        }
         Vertx vertx = MetricsSetup.vertx(config.metrics(), BotRunner.serviceOptions());
+        if (!trimmed.isEmpty()) {
+            HeapTrim.schedule(vertx);
+            log.debug("idle heap given back every {} ms: {}", HeapTrim.TRIM_EVERY_MS, trimmed);
+        }
         BotClock clock = BotClock.system();
         Engine engine;
         if (ConfigOption.isLive(config)) {
