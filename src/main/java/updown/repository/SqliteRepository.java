@@ -5,17 +5,11 @@ import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -59,6 +53,8 @@ public final class SqliteRepository implements Repository {
     private final Path file;
     private final SQLiteDataSource dataSource;
     private final Pool pool;
+    /** The ledger's reads and writes, in this database's placeholder syntax. */
+    private final LedgerSql sql = LedgerSql.jdbc(SqliteRepository::isUniqueViolation);
     private volatile boolean ready;
     private volatile boolean closed;
 
@@ -196,96 +192,43 @@ public final class SqliteRepository implements Repository {
     @Override
     public Future<StoredState> load() {
         // one read transaction: a consistent snapshot of all four even if a write were queued between them
-        return whenReady(() -> pool.withTransaction(conn -> {
-            Future<List<Trade>> trades = query(conn, SqlStatements.TRADES_BY_ID).map(rows -> list(rows, Rows::trade));
-            Future<List<LedgerEntry>> ledger = query(conn, SqlStatements.LEDGER_IN_SEQUENCE)
-                    .map(rows -> list(rows, Rows::entry));
-            Future<ControlState> control = query(conn, SqlStatements.CONTROL_STATE)
-                    .map(rows -> rows.size() == 0 ? null : Rows.control(rows.iterator().next()));
-            Future<LocalDate> lastDay = query(conn, SqlStatements.LAST_CLOSED_DAY).map(SqliteRepository::dayOrNull);
-            return Future.all(trades, ledger, control, lastDay).map(all ->
-                    new StoredState(trades.result(), ledger.result(), control.result(), lastDay.result()));
-        }));
+        return whenReady(() -> pool.withTransaction(LedgerSql::readAll));
     }
 
     @Override
     public Future<LedgerEntry> appendEntry(LedgerEntry entry) {
-        return whenReady(() -> {
-            RepositoryRules.checkStandaloneEntry(entry);
-            return pool.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY).execute(Rows.entryParams(entry))
-                    .map(rows -> entry.withSeq(single(rows).getLong("seq")))
-                    .recover(err -> Future.failedFuture(isUniqueViolation(err)
-                            ? new IllegalStateException(RepositoryRules.SECOND_DEPOSIT, err) : err));
-        });
+        return whenReady(() -> sql.appendEntry(pool, entry));
     }
 
     @Override
     public Future<Trade> insertOpenTrade(Trade trade, LedgerEntry debit) {
-        return whenReady(() -> {
-            RepositoryRules.checkNewTrade(trade, debit);
-            return pool.withTransaction(conn -> conn.preparedQuery(SqlStatements.INSERT_OPEN_TRADE)
-                    .execute(Rows.tradeParams(trade))
-                    .map(rows -> single(rows).getLong("id"))
-                    .compose(id -> conn.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY)
-                            .execute(Rows.entryParams(debit.withTradeId(id)))
-                            .map(rows -> trade.withId(id))));
-        });
+        return whenReady(() -> sql.insertOpenTrade(pool, trade, debit));
     }
 
     @Override
     public Future<Boolean> settleTrade(Trade settled, LedgerEntry credit) {
-        return whenReady(() -> {
-            RepositoryRules.checkSettlement(settled, credit);
-            return pool.withTransaction(conn -> conn.preparedQuery(SqlStatements.SETTLE_OPEN_TRADE)
-                    .execute(Rows.settleParams(settled))
-                    .compose(updated -> {
-                        if (updated.rowCount() == 0) {
-                            // already settled, or no such trade: the credit must not be written again
-                            return Future.succeededFuture(false);
-                        }
-                        return conn.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY)
-                                .execute(Rows.entryParams(credit.withTradeId(settled.id())))
-                                .map(rows -> true);
-                    }));
-        });
+        return whenReady(() -> sql.settleTrade(pool, settled, credit));
     }
 
     @Override
     public Future<Boolean> reverseTrade(Trade reversed, LedgerEntry credit) {
-        return whenReady(() -> {
-            RepositoryRules.checkReversal(reversed, credit);
-            return pool.withTransaction(conn -> conn.preparedQuery(SqlStatements.REVERSE_OPEN_TRADE)
-                    .execute(Tuple.of(EpochNanos.of(reversed.settledAt()), reversed.id()))
-                    .compose(updated -> updated.rowCount() == 0
-                            ? Future.succeededFuture(false)
-                            : conn.preparedQuery(SqlStatements.APPEND_LEDGER_ENTRY)
-                                    .execute(Rows.entryParams(credit.withTradeId(reversed.id())))
-                                    .map(rows -> true)));
-        });
+        return whenReady(() -> sql.reverseTrade(pool, reversed, credit));
     }
 
     @Override
     public Future<Void> saveControlState(ControlState state) {
-        return whenReady(() -> {
-            RepositoryRules.checkControlState(state);
-            return pool.preparedQuery(SqlStatements.SAVE_CONTROL_STATE).execute(Rows.controlParams(state))
-                    .mapEmpty();
-        });
+        return whenReady(() -> sql.saveControlState(pool, state));
     }
 
     @Override
     public Future<Void> saveDailySnapshot(DailySnapshot snapshot) {
-        return whenReady(() -> {
-            RepositoryRules.checkDailySnapshot(snapshot);
-            return pool.preparedQuery(SqlStatements.SAVE_DAILY_SNAPSHOT).execute(Rows.snapshotParams(snapshot))
-                    .mapEmpty();
-        });
+        return whenReady(() -> sql.saveDailySnapshot(pool, snapshot));
     }
 
     @Override
     public Future<List<DailySnapshot>> dailySnapshots() {
         return whenReady(() -> pool.preparedQuery(SqlStatements.DAILY_SNAPSHOTS_BY_DAY).execute()
-                .map(rows -> list(rows, Rows::snapshot)));
+                .map(rows -> LedgerSql.list(rows, Rows::snapshot)));
     }
 
     @Override
@@ -294,14 +237,14 @@ public final class SqliteRepository implements Repository {
             RepositoryRules.checkPage(limit, offset);
             return pool.preparedQuery(SqlStatements.TRADES_NEWEST_FIRST)
                     .execute(Tuple.of(limit, offset))
-                    .map(rows -> list(rows, Rows::trade));
+                    .map(rows -> LedgerSql.list(rows, Rows::trade));
         });
     }
 
     @Override
     public Future<Integer> countTrades() {
         return whenReady(() -> pool.preparedQuery(SqlStatements.COUNT_TRADES).execute()
-                .map(rows -> single(rows).getInteger("n")));
+                .map(rows -> LedgerSql.single(rows).getInteger("n")));
     }
 
     /** Closes the pool's connection (the last close checkpoints the WAL into the file). Calling it again is harmless. */
@@ -339,36 +282,9 @@ public final class SqliteRepository implements Repository {
         return new IllegalStateException("repository closed: " + file);
     }
 
-    /** The one unique index a standalone entry can hit: the single initial deposit. */
+    /** Whether {@code err} is this database's unique-index violation. */
     private static boolean isUniqueViolation(Throwable err) {
         return err instanceof SQLiteException e
                 && e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE;
-    }
-
-    private static Future<RowSet<Row>> query(SqlConnection conn, String sql) {
-        return conn.preparedQuery(sql).execute();
-    }
-
-    private static Row single(RowSet<Row> rows) {
-        if (rows.size() != 1) {
-            throw new IllegalStateException("expected one row, got " + rows.size());
-        }
-        return rows.iterator().next();
-    }
-
-    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> mapper) {
-        List<T> out = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            out.add(mapper.apply(row));
-        }
-        return out;
-    }
-
-    private static LocalDate dayOrNull(RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return null;
-        }
-        String day = rows.iterator().next().getString("day");
-        return day == null ? null : LocalDate.parse(day);
     }
 }
