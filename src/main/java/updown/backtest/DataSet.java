@@ -97,8 +97,48 @@ public sealed interface DataSet {
         }
     }
 
+    /**
+     * Kline files replayed by the simulated market: warm-up before the first trade, the incremental Decider, trading
+     * stops {@link Klines#END_MARGIN} before the data ends so the last windows can resolve, and the span of the data
+     * that is generated for a run.
+     */
+    sealed interface KlineData extends DataSet permits Klines, KlineSet {
+        @Override
+        default Instant defaultFrom(BotConfig config) {
+            return start().plus(Backtest.Options.warmupFor(config));
+        }
+
+        @Override
+        default Decider decider(BotConfig config) {
+            return Decider.incremental(config);
+        }
+
+        @Override
+        default Instant defaultTo(BotConfig config) {
+            return end().minus(Klines.END_MARGIN);
+        }
+
+        /** From the warm-up before the first trade to the settling grace after the last, within the data. */
+        default Generated generated(BotConfig config, Backtest.Options options) {
+            Instant from = options.from() != null ? options.from() : defaultFrom(config);
+            Instant genStart = from.minus(options.warmup());
+            if (genStart.isBefore(start())) {
+                genStart = start();
+            }
+            Instant genEnd = options.to() == null ? end() : options.to().plus(options.settleGrace());
+            if (genEnd.isAfter(end())) {
+                genEnd = end();
+            }
+            return new Generated(genStart, genEnd);
+        }
+    }
+
+    /** The simulated span a kline replay generates. */
+    record Generated(Instant start, Instant end) {
+    }
+
     /** A 1-minute kline file ({@link updown.klines.KlineFile} formats) replayed by the simulated market. */
-    record Klines(Path csv, long seed, SimRecordSource.Loaded data) implements DataSet {
+    record Klines(Path csv, long seed, SimRecordSource.Loaded data) implements KlineData {
         /** How long before the data's end trading stops by default, so the last windows can resolve. */
         static final Duration END_MARGIN = Duration.ofMinutes(10);
 
@@ -126,32 +166,9 @@ public sealed interface DataSet {
         }
 
         @Override
-        public Instant defaultFrom(BotConfig config) {
-            return start().plus(Backtest.Options.warmupFor(config));
-        }
-
-        @Override
-        public Decider decider(BotConfig config) {
-            return Decider.incremental(config);
-        }
-
-        @Override
-        public Instant defaultTo(BotConfig config) {
-            return end().minus(END_MARGIN);
-        }
-
-        @Override
         public RecordSource open(BotConfig config, Backtest.Options options) {
-            Instant from = options.from() != null ? options.from() : defaultFrom(config);
-            Instant genStart = from.minus(options.warmup());
-            if (genStart.isBefore(start())) {
-                genStart = start();
-            }
-            Instant genEnd = options.to() == null ? end() : options.to().plus(options.settleGrace());
-            if (genEnd.isAfter(end())) {
-                genEnd = end();
-            }
-            return SimRecordSource.of(data.model(genStart), genStart, genEnd,
+            Generated span = generated(config, options);
+            return SimRecordSource.of(data.model(span.start()), span.start(), span.end(),
                     Duration.ofMillis(config.trading().tickIntervalMs()));
         }
 
@@ -172,7 +189,8 @@ public sealed interface DataSet {
      * synthesized on its asset's file (its own windows and books), every asset's candles come from its own file. The
      * span is where all files have data.
      */
-    record KlineSet(Map<String, Path> files, long seed, Map<String, SimRecordSource.Loaded> data) implements DataSet {
+    record KlineSet(Map<String, Path> files, long seed, Map<String, SimRecordSource.Loaded> data)
+            implements KlineData {
         public KlineSet {
             files = Map.copyOf(files);
             data = Map.copyOf(data);
@@ -201,31 +219,8 @@ public sealed interface DataSet {
         }
 
         @Override
-        public Instant defaultFrom(BotConfig config) {
-            return start().plus(Backtest.Options.warmupFor(config));
-        }
-
-        @Override
-        public Decider decider(BotConfig config) {
-            return Decider.incremental(config);
-        }
-
-        @Override
-        public Instant defaultTo(BotConfig config) {
-            return end().minus(Klines.END_MARGIN);
-        }
-
-        @Override
         public RecordSource open(BotConfig config, Backtest.Options options) {
-            Instant from = options.from() != null ? options.from() : defaultFrom(config);
-            Instant genStart = from.minus(options.warmup());
-            if (genStart.isBefore(start())) {
-                genStart = start();
-            }
-            Instant genEnd = options.to() == null ? end() : options.to().plus(options.settleGrace());
-            if (genEnd.isAfter(end())) {
-                genEnd = end();
-            }
+            Generated span = generated(config, options);
             List<updown.sim.SimMarketModel> models = new java.util.ArrayList<>();
             for (updown.domain.MarketKey key : config.market().markets()) {
                 SimRecordSource.Loaded d = data.get(key.asset());
@@ -233,9 +228,10 @@ public sealed interface DataSet {
                     throw new IllegalArgumentException("MARKETS has " + key + " but no --klines " + key.asset()
                             + "=FILE was given");
                 }
-                models.add(d.model(key, genStart));
+                models.add(d.model(key, span.start()));
             }
-            return SimRecordSource.of(models, genStart, genEnd, Duration.ofMillis(config.trading().tickIntervalMs()));
+            return SimRecordSource.of(models, span.start(), span.end(),
+                    Duration.ofMillis(config.trading().tickIntervalMs()));
         }
 
         @Override
