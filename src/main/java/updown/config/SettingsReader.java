@@ -184,7 +184,8 @@ final class SettingsReader {
             URI u = new URI(v);
             if (u.getScheme() == null || !schemes.contains(u.getScheme().toLowerCase(Locale.ROOT))
                     || u.getHost() == null) {
-                error(name, v, "must be a " + String.join("/", schemes) + " URL");
+                // sorted: Set.of iterates in an order that changes from run to run, the message must not
+                error(name, v, "must be a " + String.join("/", new java.util.TreeSet<>(schemes)) + " URL");
             }
             return u;
         } catch (URISyntaxException e) {
