@@ -70,9 +70,10 @@ final class ClobClient {
     // ---- API credentials (L1) ---------------------------------------------------------------------------------
 
     /**
-     * Derives the wallet's existing API key (GET /auth/derive-api-key); when the venue has none (a 4xx) creates one
+     * Derives the wallet's existing API key (GET /auth/derive-api-key); when the venue refuses (a {@link VenueError}
+     * kind that is {@link VenueError.Kind#refused() refused}, e.g. 400 "Could not derive api key!") creates one
      * (POST /auth/api-key). Deriving first avoids minting a new key on every start. Answer: {apiKey, secret,
-     * passphrase}.
+     * passphrase}, read by {@link ClobWire#apiCredentials}.
      */
     Future<ApiCredentials> deriveOrCreateApiKey() {
         return http.send(HttpMethod.GET, "/auth/derive-api-key", Map.of(), l1(0), null)
@@ -244,15 +245,22 @@ final class ClobClient {
 
     /**
      * GET /data/trades with filters ({@code id}, {@code after}, ...), following {@code next_cursor} until "LTE="
-     * (py-clob-client-v2 {@code get_trades}), read as {@link VenueTrade}s. An unreadable element is skipped with one
-     * log line per page; {@code strict} fails the whole read instead (when the caller must see every trade it asked
-     * for, e.g. to book a fill's fee).
+     * (py-clob-client-v2 {@code get_trades}), read as {@link VenueTrade}s. What an unreadable element does is the
+     * caller's choice ({@link Unreadable}).
      */
-    Future<List<VenueTrade>> trades(Map<String, String> filters, boolean strict) {
-        return tradesPage(filters, strict, "MA==", new ArrayList<>(), 0);
+    Future<List<VenueTrade>> trades(Map<String, String> filters, Unreadable unreadable) {
+        return tradesPage(filters, unreadable, "MA==", new ArrayList<>(), 0);
     }
 
-    private Future<List<VenueTrade>> tradesPage(Map<String, String> filters, boolean strict, String cursor,
+    /** What an unreadable element of a list answer does. */
+    enum Unreadable {
+        /** Skipped with one log line per page (a re-read that must go on). */
+        SKIP,
+        /** Fails the whole read (the caller must see every element it asked for, e.g. to book a fill's fee). */
+        FAIL
+    }
+
+    private Future<List<VenueTrade>> tradesPage(Map<String, String> filters, Unreadable unreadable, String cursor,
                                                 List<VenueTrade> acc, int page) {
         Map<String, String> q = new LinkedHashMap<>(filters);
         q.put("next_cursor", cursor);
@@ -268,7 +276,7 @@ final class ClobClient {
                                 + ")"));
                     }
                     if (!p.value().skipped().isEmpty()) {
-                        if (strict) {
+                        if (unreadable == Unreadable.FAIL) {
                             return Future.failedFuture(malformed(r, "GET /data/trades", "unreadable trade ("
                                     + p.value().skipped().get(0) + ")"));
                         }
@@ -280,7 +288,7 @@ final class ClobClient {
                     if (next.isEmpty() || next.equals(END_CURSOR) || next.equals(cursor) || page + 1 >= MAX_PAGES) {
                         return Future.succeededFuture(acc);
                     }
-                    return tradesPage(filters, strict, next, acc, page + 1);
+                    return tradesPage(filters, unreadable, next, acc, page + 1);
                 });
     }
 

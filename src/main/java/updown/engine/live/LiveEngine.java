@@ -196,7 +196,7 @@ public final class LiveEngine implements Engine, WalletSource {
     /** Today's (KST) BUY trades of this API key, Σ size × price, count against LIVE_MAX_DAILY_USD. */
     private Future<Void> seedDailySpend() {
         long dayStart = Kst.startOf(Kst.dayOf(clock.instant())).getEpochSecond();
-        return clob.trades(Map.of("after", Long.toString(dayStart)), false).map(trades -> {
+        return clob.trades(Map.of("after", Long.toString(dayStart)), ClobClient.Unreadable.SKIP).map(trades -> {
             BigDecimal sum = BigDecimal.ZERO;
             for (VenueTrade t : trades) {
                 BigDecimal size = t.size();
@@ -483,7 +483,8 @@ public final class LiveEngine implements Engine, WalletSource {
 
     /** GET /data/trades of this key since {@code after} (the user channel's re-read after a (re)connect). */
     Future<List<VenueTrade>> tradesSince(java.time.Instant after) {
-        return clob.trades(Map.of("after", Long.toString(after.getEpochSecond())), false);
+        return clob.trades(Map.of("after", Long.toString(after.getEpochSecond())),
+                ClobClient.Unreadable.SKIP);
     }
 
     /** GET /data/orders: orders of this key resting on the book (FOK/FAK orders never should). */

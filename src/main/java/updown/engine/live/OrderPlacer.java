@@ -205,7 +205,7 @@ final class OrderPlacer {
     private Future<List<VenueTrade>> fetchTrades(List<String> ids) {
         Future<List<VenueTrade>> acc = Future.succeededFuture(new ArrayList<>());
         for (String id : ids) {
-            acc = acc.compose(list -> clob.trades(Map.of("id", id), true).map(found -> {
+            acc = acc.compose(list -> clob.trades(Map.of("id", id), ClobClient.Unreadable.FAIL).map(found -> {
                 for (VenueTrade t : found) {
                     if (id.equals(t.id())) {
                         list.add(t);
