@@ -26,11 +26,12 @@ import updown.time.BotClock;
  * Sends one signed order and establishes what happened to it.
  *
  * <p>Answers: HTTP 200 {@code {success, errorMsg, orderID, status, makingAmount, takingAmount, tradeIDs |
- * transactionsHashes}} (clob-client-v2 {@code OrderResponse}; {@code tradeIDs} since 2026-07-24). {@code matched}
+ * transactionsHashes}} (clob-client-v2 {@code OrderResponse}; {@code tradeIDs} since 2026-07-24), read as a
+ * {@link PostOrderReply} by {@link ClobWire}; refusals are classified by {@link VenueErrors}. {@code matched}
  * → a fill: pUSD spent = makingAmount, shares = takingAmount (decimal strings), fee from the trades endpoint (the rate
  * the venue applied, {@code fee_rate_bps}, per maker fill) or, when that is unavailable, from the market's fee
  * schedule on the fill. {@code unmatched} → not filled. A 4xx or {@code success:false} → not filled, with the venue's
- * reason. A 429 the transport could not wait out → not filled (a 429 is never processed).
+ * reason and the result code of its {@link VenueError.Kind} ({@link #codeFor}). A 429 the transport could not wait out → not filled (a 429 is never processed).
  *
  * <p>Unknown outcome (timeout, dropped connection, 5xx, unreadable answer, or a FOK/FAK reported {@code live} or
  * {@code delayed}): the order is RECONCILED, never resent and never assumed. The order id is the order's EIP-712 hash,
