@@ -1,6 +1,5 @@
 package updown.engine.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
@@ -123,12 +122,12 @@ public final class LiveEngine implements Engine, WalletSource {
         Future<Void> f = clob.heartbeat(heartbeatId).transform(ar -> {
             if (ar.succeeded()) {
                 heartbeatId = ar.result();
-                if (gate.refusal(clock.instant()).filter(r -> r.startsWith("heartbeat")).isPresent()) {
+                if (gate.heartbeatFailing()) {
                     LOG.info("live heartbeat answered again; new orders allowed");
                 }
                 gate.heartbeatOk();
             } else {
-                if (gate.refusal(clock.instant()).filter(r -> r.startsWith("heartbeat")).isEmpty()) {
+                if (!gate.heartbeatFailing()) {
                     LOG.warn("live heartbeat failed ({}); no new orders until it answers", ar.cause().getMessage());
                 }
                 gate.heartbeatFailed(ar.cause().getMessage());
@@ -197,12 +196,12 @@ public final class LiveEngine implements Engine, WalletSource {
     /** Today's (KST) BUY trades of this API key, Σ size × price, count against LIVE_MAX_DAILY_USD. */
     private Future<Void> seedDailySpend() {
         long dayStart = Kst.startOf(Kst.dayOf(clock.instant())).getEpochSecond();
-        return clob.trades(Map.of("after", Long.toString(dayStart))).map(trades -> {
+        return clob.trades(Map.of("after", Long.toString(dayStart)), ClobClient.Unreadable.SKIP).map(trades -> {
             BigDecimal sum = BigDecimal.ZERO;
-            for (JsonNode t : trades) {
-                BigDecimal size = ClobClient.decimal(t.get("size"));
-                BigDecimal price = ClobClient.decimal(t.get("price"));
-                if ("BUY".equalsIgnoreCase(t.path("side").asText()) && size != null && price != null) {
+            for (VenueTrade t : trades) {
+                BigDecimal size = t.size();
+                BigDecimal price = t.price();
+                if ("BUY".equalsIgnoreCase(t.side()) && size != null && price != null) {
                     sum = sum.add(size.multiply(price));
                 }
             }
@@ -483,12 +482,13 @@ public final class LiveEngine implements Engine, WalletSource {
     }
 
     /** GET /data/trades of this key since {@code after} (the user channel's re-read after a (re)connect). */
-    Future<List<JsonNode>> tradesSince(java.time.Instant after) {
-        return clob.trades(Map.of("after", Long.toString(after.getEpochSecond())));
+    Future<List<VenueTrade>> tradesSince(java.time.Instant after) {
+        return clob.trades(Map.of("after", Long.toString(after.getEpochSecond())),
+                ClobClient.Unreadable.SKIP);
     }
 
     /** GET /data/orders: orders of this key resting on the book (FOK/FAK orders never should). */
-    Future<List<JsonNode>> openOrders() {
+    Future<List<VenueOrder>> openOrders() {
         return clob.openOrders();
     }
 

@@ -1,11 +1,9 @@
 package updown.engine.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,15 +98,20 @@ public final class LiveUserChannelVerticle extends VerticleBase {
     }
 
     private void onFrame(String text) {
-        List<UserTrade> trades;
+        UserChannel.Frame frame;
         try {
-            trades = UserChannel.trades(text);
+            frame = UserChannel.frame(text);
         } catch (IllegalArgumentException e) {
             counters.inc("user.bad-frames");
             LOG.warn("user channel: {}; frame skipped", e.getMessage());
             return;
         }
-        trades.forEach(this::observe);
+        if (!frame.skipped().isEmpty()) {
+            counters.inc("user.bad-trades");
+            LOG.warn("user channel: {} unreadable trade event(s) skipped ({})", frame.skipped().size(),
+                    frame.skipped().get(0));
+        }
+        frame.trades().forEach(this::observe);
     }
 
     private Future<Void> observe(UserTrade t) {
@@ -141,11 +144,9 @@ public final class LiveUserChannelVerticle extends VerticleBase {
                 return Future.succeededFuture();
             }
             Future<Void> chain = Future.succeededFuture();
-            for (JsonNode n : ar.result()) {
-                java.util.Optional<UserTrade> t = UserTrade.of(n);
-                if (t.isPresent()) {
-                    chain = chain.compose(v -> observe(t.get()));
-                }
+            for (VenueTrade n : ar.result()) {
+                UserTrade t = UserTrade.of(n);
+                chain = chain.compose(v -> observe(t));
             }
             return chain;
         });
@@ -155,11 +156,8 @@ public final class LiveUserChannelVerticle extends VerticleBase {
                 return Future.succeededFuture();
             }
             Future<Void> chain = Future.succeededFuture();
-            for (JsonNode o : ar.result()) {
-                String id = o.path("id").asText("");
-                if (id.isBlank()) {
-                    continue;
-                }
+            for (VenueOrder o : ar.result()) {
+                String id = o.id();
                 LOG.warn("live order {} is resting on the book (the engine sends only FOK/FAK); cancelling it", id);
                 chain = chain.compose(x -> engine.cancel(id).recover(err -> {
                     LOG.error("live order {} could not be cancelled: {}", id, err.getMessage());

@@ -1,6 +1,5 @@
 package updown.engine.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
@@ -9,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,17 +19,19 @@ import updown.domain.Price;
 import updown.domain.ResultCode;
 import updown.domain.Shares;
 import updown.domain.Usd;
+import updown.net.ParseResult;
 import updown.time.BotClock;
 
 /**
  * Sends one signed order and establishes what happened to it.
  *
  * <p>Answers: HTTP 200 {@code {success, errorMsg, orderID, status, makingAmount, takingAmount, tradeIDs |
- * transactionsHashes}} (clob-client-v2 {@code OrderResponse}; {@code tradeIDs} since 2026-07-24). {@code matched}
+ * transactionsHashes}} (clob-client-v2 {@code OrderResponse}; {@code tradeIDs} since 2026-07-24), read as a
+ * {@link PostOrderReply} by {@link ClobWire}; refusals are classified by {@link VenueErrors}. {@code matched}
  * → a fill: pUSD spent = makingAmount, shares = takingAmount (decimal strings), fee from the trades endpoint (the rate
  * the venue applied, {@code fee_rate_bps}, per maker fill) or, when that is unavailable, from the market's fee
  * schedule on the fill. {@code unmatched} → not filled. A 4xx or {@code success:false} → not filled, with the venue's
- * reason. A 429 the transport could not wait out → not filled (a 429 is never processed).
+ * reason and the result code of its {@link VenueError.Kind} ({@link #codeFor}). A 429 the transport could not wait out → not filled (a 429 is never processed).
  *
  * <p>Unknown outcome (timeout, dropped connection, 5xx, unreadable answer, or a FOK/FAK reported {@code live} or
  * {@code delayed}): the order is RECONCILED, never resent and never assumed. The order id is the order's EIP-712 hash,
@@ -98,47 +98,52 @@ final class OrderPlacer {
 
     private Future<LegOutcome> interpret(OrderSigner.Signed signed, FeeSchedule fees, ClobHttp.Reply r) {
         String hash = signed.orderHash();
-        if (r.status() == 429) {
-            return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
-                    "rate limited by the venue (HTTP 429, Retry-After " + r.retryAfter() + "); order not placed"));
-        }
-        if (r.status() == 425) {
-            // the matching engine is restarting: the order was not processed (docs: trading/matching-engine)
-            return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
-                    "matching engine restarting (HTTP 425); order not placed"));
-        }
-        if (r.status() >= 500) {
-            LOG.warn("order {}: POST /order HTTP {}; outcome unknown, reconciling", hash, r.status());
-            return reconcile(signed, fees, RECONCILE_ATTEMPTS, true);
-        }
-        JsonNode n = ClobClient.parse(r.body());
         if (r.status() >= 400) {
-            String msg = ClobClient.venueMessage(r.body());
-            return done(new LegOutcome.NotFilled(codeFor(msg), "venue refused the order (HTTP " + r.status()
-                    + (msg.isEmpty() ? "" : ": " + msg) + ")"));
+            VenueError e = VenueErrors.of(r.status(), r.body());
+            switch (e.kind()) {
+                case RATE_LIMITED -> {
+                    return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE, "rate limited by the venue "
+                            + "(HTTP 429, Retry-After " + r.retryAfter() + "); order not placed"));
+                }
+                case ENGINE_RESTARTING -> {
+                    // the matching engine is restarting: the order was not processed (docs: trading/matching-engine)
+                    return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
+                            "matching engine restarting (HTTP 425); order not placed"));
+                }
+                default -> {
+                    if (r.status() >= 500) {
+                        // even a documented 503 refusal is reconciled: the order hash makes asking cheap and safe
+                        LOG.warn("order {}: POST /order {}; outcome unknown, reconciling", hash, e.describe());
+                        return reconcile(signed, fees, RECONCILE_ATTEMPTS, true);
+                    }
+                    return done(new LegOutcome.NotFilled(codeFor(e), "venue refused the order (HTTP " + r.status()
+                            + (e.message().isEmpty() ? "" : ": " + e.message()) + ")"));
+                }
+            }
         }
-        if (n == null || !n.isObject()) {
-            LOG.warn("order {}: POST /order answered HTTP {} without JSON; reconciling", hash, r.status());
+        ParseResult<PostOrderReply> parsed = ClobWire.postOrder(r.body());
+        if (!parsed.isOk()) {
+            LOG.warn("order {}: POST /order answered HTTP {} unreadably ({}); reconciling", hash, r.status(),
+                    parsed.error());
             return reconcile(signed, fees, RECONCILE_ATTEMPTS, false);
         }
-        String status = n.path("status").asText("").toLowerCase(Locale.ROOT);
-        String err = n.path("errorMsg").isTextual() ? n.get("errorMsg").asText() : "";
-        if (n.path("success").isBoolean() && !n.get("success").asBoolean() && !status.equals("matched")) {
-            return done(new LegOutcome.NotFilled(codeFor(err), "venue refused the order"
-                    + (err.isEmpty() ? "" : ": " + err)));
+        PostOrderReply n = parsed.value();
+        String err = n.errorMsg();
+        if (n.refused()) {
+            return done(new LegOutcome.NotFilled(codeFor(VenueErrors.refusal(r.status(), err)),
+                    "venue refused the order" + (err.isEmpty() ? "" : ": " + err)));
         }
-        switch (status) {
+        switch (n.status()) {
             case "matched" -> {
-                BigDecimal making = ClobClient.decimal(n.get("makingAmount"));
-                BigDecimal taking = ClobClient.decimal(n.get("takingAmount"));
-                Optional<LegFillAmounts> amounts = LegFillAmounts.check(making, taking, signed.order());
+                Optional<LegFillAmounts> amounts = LegFillAmounts.check(n.makingAmount(), n.takingAmount(),
+                        signed.order());
                 if (amounts.isEmpty()) {
                     LOG.warn("order {}: matched, but makingAmount={} takingAmount={} do not fit the order; reconciling",
-                            hash, n.get("makingAmount"), n.get("takingAmount"));
+                            hash, n.makingAmount(), n.takingAmount());
                     return reconcile(signed, fees, RECONCILE_ATTEMPTS, false);
                 }
-                String orderId = n.path("orderID").asText(hash);
-                return feeFromTrades(tradeIds(n), signed.order().tokenId(), amounts.get().shares(),
+                String orderId = n.orderId();
+                return feeFromTrades(n.tradeIds(), signed.order().tokenId(), amounts.get().shares(),
                         amounts.get().spent(), fees)
                         .map(fee -> new LegOutcome.Filled(new LegFill(signed.order().tokenId(),
                                 amounts.get().spent(), amounts.get().shares(), fee,
@@ -149,42 +154,26 @@ final class OrderPlacer {
                         + (err.isEmpty() ? "" : ": " + err)));
             }
             case "live", "delayed" -> {
-                LOG.warn("order {}: a {} order came back '{}'; cancelling and reconciling", hash, orderType, status);
+                LOG.warn("order {}: a {} order came back '{}'; cancelling and reconciling", hash, orderType, n.status());
                 return clob.cancel(hash).transform(c -> reconcile(signed, fees, RECONCILE_ATTEMPTS, false));
             }
             default -> {
-                LOG.warn("order {}: unexpected status '{}'; reconciling", hash, status);
+                LOG.warn("order {}: unexpected status '{}'; reconciling", hash, n.status());
                 return reconcile(signed, fees, RECONCILE_ATTEMPTS, false);
             }
         }
     }
 
-    /** Venue reason → result code, by the texts the CLOB uses. */
-    static ResultCode codeFor(String venueMessage) {
-        String m = venueMessage == null ? "" : venueMessage.toLowerCase(Locale.ROOT);
-        if (m.contains("not enough balance") || m.contains("allowance")) {
-            return ResultCode.INSUFFICIENT_BALANCE;
-        }
-        if (m.contains("fully filled") || m.contains("no orders found to match") || m.contains("no match")) {
-            return ResultCode.NO_LIQUIDITY;
-        }
-        if (m.contains("lower than the minimum") || m.contains("min size") || m.contains("minimum size")) {
-            return ResultCode.BELOW_MIN_ORDER_SIZE;
-        }
-        return ResultCode.VENUE_REJECTED;
-    }
-
-    private static List<String> tradeIds(JsonNode n) {
-        List<String> ids = new ArrayList<>();
-        JsonNode a = n.get("tradeIDs");
-        if (a != null && a.isArray()) {
-            a.forEach(x -> {
-                if (x.isTextual() && !x.asText().isBlank()) {
-                    ids.add(x.asText());
-                }
-            });
-        }
-        return ids;
+    /** What a refused order is booked as: the venue error's kind, never its text. */
+    static ResultCode codeFor(VenueError e) {
+        return switch (e.kind()) {
+            case INSUFFICIENT_BALANCE -> ResultCode.INSUFFICIENT_BALANCE;
+            case NO_MATCH -> ResultCode.NO_LIQUIDITY;
+            case BELOW_MIN_SIZE -> ResultCode.BELOW_MIN_ORDER_SIZE;
+            case RATE_LIMITED, ENGINE_RESTARTING, POST_ONLY_PERIOD, TRADING_DISABLED, SERVER_ERROR, NETWORK ->
+                    ResultCode.VENUE_UNAVAILABLE;
+            default -> ResultCode.VENUE_REJECTED;
+        };
     }
 
     // ---- fees ---------------------------------------------------------------------------------------------------
@@ -213,12 +202,13 @@ final class OrderPlacer {
         });
     }
 
-    private Future<List<JsonNode>> fetchTrades(List<String> ids) {
-        Future<List<JsonNode>> acc = Future.succeededFuture(new ArrayList<>());
+    /** The trades by id; fails when any page holds an unreadable trade (a fee is never booked from part of them). */
+    private Future<List<VenueTrade>> fetchTrades(List<String> ids) {
+        Future<List<VenueTrade>> acc = Future.succeededFuture(new ArrayList<>());
         for (String id : ids) {
-            acc = acc.compose(list -> clob.trades(Map.of("id", id)).map(found -> {
-                for (JsonNode t : found) {
-                    if (id.equals(t.path("id").asText())) {
+            acc = acc.compose(list -> clob.trades(Map.of("id", id), ClobClient.Unreadable.FAIL).map(found -> {
+                for (VenueTrade t : found) {
+                    if (id.equals(t.id())) {
                         list.add(t);
                     }
                 }
@@ -245,16 +235,16 @@ final class OrderPlacer {
                 return done(new LegOutcome.Unknown("order " + hash + ": no answer from the venue ("
                         + ar.cause().getMessage() + ")"));
             }
-            Optional<JsonNode> o = ar.result();
+            Optional<VenueOrder> o = ar.result();
             if (o.isEmpty()) {
                 LOG.info("order {}: unknown to the venue; it was not placed", hash);
                 return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE,
                         "order did not reach the venue (reconciled)"));
             }
-            JsonNode order = o.get();
-            String status = order.path("status").asText("").toUpperCase(Locale.ROOT);
-            BigDecimal matched = ClobClient.decimal(order.get("size_matched"));
-            if (status.equals("LIVE")) {
+            VenueOrder order = o.get();
+            String status = order.status();
+            BigDecimal matched = order.sizeMatched();
+            if (order.resting()) {
                 LOG.warn("order {}: resting on the book; cancelling", hash);
                 return clob.cancel(hash).transform(c -> attemptsLeft > 1
                         ? reconcile(signed, fees, attemptsLeft - 1, false)
@@ -273,17 +263,16 @@ final class OrderPlacer {
         });
     }
 
-    private Future<LegOutcome> filledFromOrder(OrderSigner.Signed signed, FeeSchedule fees, JsonNode order,
+    private Future<LegOutcome> filledFromOrder(OrderSigner.Signed signed, FeeSchedule fees, VenueOrder order,
                                                BigDecimal matched) {
         String hash = signed.orderHash();
         String tokenId = signed.order().tokenId();
         Shares shares = Shares.ofMicros(Micros.fromBigDecimal(matched));
-        List<String> ids = new ArrayList<>();
-        order.path("associate_trades").forEach(x -> ids.add(x.asText()));
+        List<String> ids = order.associateTrades();
         // without trades, the order's own limit bounds what was paid (never more than makerAmount)
         Usd bound = Usd.ofMicros(Math.min(signed.order().makerAmount(),
                 Micros.mul(shares.micros(), Micros.div(signed.order().makerAmount(), signed.order().takerAmount()))));
-        Future<List<JsonNode>> trades = ids.isEmpty() ? Future.succeededFuture(List.of()) : fetchTrades(ids);
+        Future<List<VenueTrade>> trades = ids.isEmpty() ? Future.succeededFuture(List.of()) : fetchTrades(ids);
         return trades.recover(t -> Future.succeededFuture(List.of())).map(list -> {
             Optional<TradeSum> sum = TradeSum.of(list, tokenId, fees);
             Usd spent = sum.map(TradeSum::spent).orElse(bound);
@@ -295,7 +284,8 @@ final class OrderPlacer {
             } else {
                 LOG.info("order {}: reconciled as filled: {} shares for ${} + fee ${}", hash, shares, spent, fee);
             }
-            return new LegOutcome.Filled(new LegFill(tokenId, spent, shares, fee, order.path("id").asText(hash)));
+            return new LegOutcome.Filled(new LegFill(tokenId, spent, shares, fee,
+                    order.id().isEmpty() ? hash : order.id()));
         });
     }
 

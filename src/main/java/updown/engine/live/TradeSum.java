@@ -1,6 +1,5 @@
 package updown.engine.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import updown.domain.Shares;
 import updown.domain.Usd;
 
 /**
- * What a taker's trades add up to, read from GET /data/trades (or user-channel {@code trade}) elements: per maker
+ * What a taker's trades add up to, from {@link VenueTrade}s (GET /data/trades or user-channel {@code trade}): per maker
  * fill, shares = {@code matched_amount}, price = the maker's {@code price} when the maker sold our token, else
  * {@code 1 − price} (the maker bought the complementary token: a "mint" match). The fee is what the venue charged:
  * per trade, its fills at the trade's {@code fee_rate_bps} (the rate applied, in bps of the formula's rate) with the
@@ -23,39 +22,39 @@ import updown.domain.Usd;
  */
 record TradeSum(Shares shares, Usd spent, Usd fee) {
 
-    static Optional<TradeSum> of(List<JsonNode> trades, String tokenId, FeeSchedule fees) {
+    static Optional<TradeSum> of(List<VenueTrade> trades, String tokenId, FeeSchedule fees) {
         if (trades.isEmpty()) {
             return Optional.empty();
         }
         BigDecimal shares = BigDecimal.ZERO;
         BigDecimal spent = BigDecimal.ZERO;
         long fee = 0;
-        for (JsonNode t : trades) {
-            if ("MAKER".equalsIgnoreCase(t.path("trader_side").asText(""))) {
+        for (VenueTrade t : trades) {
+            if ("MAKER".equalsIgnoreCase(t.traderSide())) {
                 return Optional.empty();
             }
-            Optional<FeeSchedule> charged = chargedSchedule(t, fees);
+            Optional<FeeSchedule> charged = t.feeRateBps() == null ? Optional.of(fees)
+                    : FeeMath.scheduleFromBps(t.feeRateBps(), fees);
             if (charged.isEmpty()) {
                 return Optional.empty();
             }
             List<Level> fills = new ArrayList<>();
-            JsonNode makers = t.get("maker_orders");
-            if (makers != null && makers.isArray() && !makers.isEmpty()) {
-                for (JsonNode m : makers) {
-                    BigDecimal size = ClobClient.decimal(m.get("matched_amount"));
-                    BigDecimal p = ClobClient.decimal(m.get("price"));
+            if (!t.makerOrders().isEmpty()) {
+                for (VenueTrade.MakerFill m : t.makerOrders()) {
+                    BigDecimal size = m.matchedAmount();
+                    BigDecimal p = m.price();
                     if (!valid(size, p)) {
                         return Optional.empty();
                     }
-                    String asset = m.path("asset_id").asText(tokenId);
+                    String asset = m.assetId() == null ? tokenId : m.assetId();
                     BigDecimal ours = asset.equals(tokenId) ? p : BigDecimal.ONE.subtract(p);
                     shares = shares.add(size);
                     spent = spent.add(size.multiply(ours));
                     fills.add(new Level(Price.of(ours), Shares.ofMicros(Micros.fromBigDecimal(size))));
                 }
             } else {
-                BigDecimal size = ClobClient.decimal(t.get("size"));
-                BigDecimal p = ClobClient.decimal(t.get("price"));
+                BigDecimal size = t.size();
+                BigDecimal p = t.price();
                 if (!valid(size, p)) {
                     return Optional.empty();
                 }
@@ -67,16 +66,6 @@ record TradeSum(Shares shares, Usd spent, Usd fee) {
         }
         return Optional.of(new TradeSum(Shares.ofMicros(Micros.fromBigDecimal(shares)),
                 Usd.ofMicros(Micros.fromBigDecimal(spent)), Usd.ofMicros(fee)));
-    }
-
-    /** The trade's own rate when it reports one, else the market's schedule; empty for an unusable rate. */
-    private static Optional<FeeSchedule> chargedSchedule(JsonNode trade, FeeSchedule market) {
-        JsonNode raw = trade.get("fee_rate_bps");
-        if (raw == null || raw.isNull() || raw.asText("").isBlank()) {
-            return Optional.of(market);
-        }
-        BigDecimal bps = ClobClient.decimal(raw);
-        return bps == null ? Optional.empty() : FeeMath.scheduleFromBps(bps, market);
     }
 
     private static boolean valid(BigDecimal size, BigDecimal p) {

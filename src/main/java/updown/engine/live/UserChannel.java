@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import updown.net.ParseError;
+import updown.net.ParseResult;
+import updown.net.WireJson;
 
 /**
  * The wire of the authenticated user channel ({@code wss://ws-subscriptions-clob.polymarket.com/ws/user},
@@ -39,33 +42,52 @@ final class UserChannel {
     }
 
     /**
-     * The trades in one frame (order events, PONGs and anything unreadable give none).
+     * The trades in one frame (order events and PONGs give none). A trade event that {@link ClobWire#trade} cannot
+     * read is skipped and named in {@link Frame#skipped()}; the caller logs it.
      *
-     * @throws IllegalArgumentException when the frame is neither PONG nor JSON (one log line by the caller)
+     * @throws IllegalArgumentException when the frame is neither PONG nor a JSON object or array (one log line by the
+     *                                  caller)
      */
-    static List<UserTrade> trades(String frame) {
-        String text = frame.strip();
-        List<UserTrade> out = new ArrayList<>();
+    static Frame frame(String frame) {
+        String text = frame == null ? "" : frame.strip();
         if (text.equalsIgnoreCase("PONG") || text.isEmpty()) {
-            return out;
+            return new Frame(List.of(), List.of());
         }
-        JsonNode n;
-        try {
-            n = JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        ParseResult<JsonNode> root = WireJson.guard(() -> WireJson.tree(text));
+        if (!root.isOk() || !(root.value().isArray() || root.value().isObject())) {
             throw new IllegalArgumentException("user channel frame is not JSON");
         }
         List<JsonNode> events = new ArrayList<>();
-        if (n.isArray()) {
-            n.forEach(events::add);
+        if (root.value().isArray()) {
+            root.value().forEach(events::add);
         } else {
-            events.add(n);
+            events.add(root.value());
         }
+        List<UserTrade> trades = new ArrayList<>();
+        List<ParseError> skipped = new ArrayList<>();
         for (JsonNode e : events) {
-            if ("trade".equals(e.path("event_type").asText())) {
-                UserTrade.of(e).ifPresent(out::add);
+            if (e != null && e.isObject() && "trade".equals(e.path("event_type").asText())) {
+                ParseResult<VenueTrade> t = WireJson.guard(() -> ClobWire.trade(e));
+                if (t.isOk()) {
+                    trades.add(UserTrade.of(t.value()));
+                } else {
+                    skipped.add(t.error());
+                }
             }
         }
-        return out;
+        return new Frame(trades, skipped);
+    }
+
+    /** The trades in one frame; unreadable trade events are left out (see {@link #frame}). */
+    static List<UserTrade> trades(String frame) {
+        return frame(frame).trades();
+    }
+
+    /** What one frame held: its readable trades and why each unreadable trade event was skipped. */
+    record Frame(List<UserTrade> trades, List<ParseError> skipped) {
+        Frame {
+            trades = List.copyOf(trades);
+            skipped = List.copyOf(skipped);
+        }
     }
 }

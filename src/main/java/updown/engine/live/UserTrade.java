@@ -1,10 +1,8 @@
 package updown.engine.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * One venue trade as the authenticated {@code user} websocket channel and {@code GET /data/trades} describe it (same
@@ -47,23 +45,14 @@ record UserTrade(String id, State state, String takerOrderId, List<String> maker
         return all;
     }
 
-    /** Reads a trade object; empty when it has no id or no status (hostile input is skipped, never guessed). */
-    static Optional<UserTrade> of(JsonNode n) {
-        if (n == null || !n.isObject()) {
-            return Optional.empty();
-        }
-        String id = n.path("id").asText("");
-        String status = n.path("status").asText("");
-        if (id.isBlank() || status.isBlank()) {
-            return Optional.empty();
-        }
+    /** The settlement view of a venue trade (its id, state and orders). */
+    static UserTrade of(VenueTrade t) {
         List<String> makers = new ArrayList<>();
-        for (JsonNode m : n.path("maker_orders")) {
-            String oid = m.path("order_id").asText("");
-            if (!oid.isBlank()) {
-                makers.add(oid);
+        for (VenueTrade.MakerFill m : t.makerOrders()) {
+            if (!m.orderId().isBlank()) {
+                makers.add(m.orderId());
             }
         }
-        return Optional.of(new UserTrade(id, State.of(status), n.path("taker_order_id").asText(""), makers));
+        return new UserTrade(t.id(), State.of(t.status()), t.takerOrderId(), makers);
     }
 }

@@ -37,6 +37,11 @@ final class VenueGate {
         heartbeatProblem = reason;
     }
 
+    /** The last heartbeat failed (whatever else holds orders back). */
+    synchronized boolean heartbeatFailing() {
+        return heartbeatProblem != null;
+    }
+
     /** An HTTP 425 from any order endpoint: the matching engine is restarting; the next probe waits longer. */
     synchronized void restartSeen(Instant now) {
         if (restarting) {

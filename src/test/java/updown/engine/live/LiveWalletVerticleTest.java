@@ -34,7 +34,8 @@ class LiveWalletVerticleTest {
         AtomicInteger calls = new AtomicInteger();
         List<WalletBalance> seen = new ArrayList<>();
         WalletSource source = () -> calls.incrementAndGet() == 2
-                ? Future.failedFuture(new ClobException(ClobException.Kind.SERVER, 500, "HTTP 500", ""))
+                ? Future.failedFuture(new ClobException("GET /balance-allowance",
+                        VenueErrors.of(500, "{\"error\":\"internal error\"}")))
                 : Future.succeededFuture(new WalletBalance(Usd.of("100"), Usd.of("50"), clock.instant()));
         vertx.eventBus().<WalletBalance>consumer(Addresses.LIVE_WALLET, m -> {
             seen.add(m.body());

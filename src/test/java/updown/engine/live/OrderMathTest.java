@@ -90,28 +90,22 @@ class OrderMathTest {
     }
 
     @Test
-    @DisplayName("venue texts map to result codes")
+    @DisplayName("a refused order is booked by the venue error's kind: balance, no match, minimum size, the rest")
     void venueCodes() {
-        assertThat(OrderPlacer.codeFor("not enough balance / allowance"))
+        assertThat(OrderPlacer.codeFor(VenueErrors.of(400, "{\"error\":\"not enough balance / allowance\"}")))
                 .isEqualTo(updown.domain.ResultCode.INSUFFICIENT_BALANCE);
-        assertThat(OrderPlacer.codeFor(updown.testkit.FakeClobTrading.FOK_KILLED))
+        assertThat(OrderPlacer.codeFor(VenueErrors.refusal(400, updown.testkit.FakeClobTrading.FOK_KILLED)))
                 .isEqualTo(updown.domain.ResultCode.NO_LIQUIDITY);
-        assertThat(OrderPlacer.codeFor(updown.testkit.FakeClobTrading.FAK_KILLED))
+        assertThat(OrderPlacer.codeFor(VenueErrors.refusal(200, updown.testkit.FakeClobTrading.FAK_KILLED)))
                 .isEqualTo(updown.domain.ResultCode.NO_LIQUIDITY);
-        assertThat(OrderPlacer.codeFor("invalid signature")).isEqualTo(updown.domain.ResultCode.VENUE_REJECTED);
-    }
-
-    @Test
-    @DisplayName("balance units: strings or numbers, unlimited approvals capped, junk refused")
-    void units() {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        assertThat(ClobClient.units(json.valueToTree("5533220"))).isEqualTo(5_533_220L);
-        assertThat(ClobClient.units(json.valueToTree(12))).isEqualTo(12L);
-        assertThat(ClobClient.units(json.valueToTree(
-                "115792089237316195423570985008687907853269984665640564039457584007913129639935")))
-                .isEqualTo(Long.MAX_VALUE);
-        assertThat(ClobClient.units(json.valueToTree("1.5"))).isNull();
-        assertThat(ClobClient.units(json.valueToTree("-3"))).isNull();
-        assertThat(ClobClient.units(null)).isNull();
+        assertThat(OrderPlacer.codeFor(VenueErrors.refusal(400, "order 0xab is invalid. Size (1) lower than the "
+                + "minimum: 5"))).isEqualTo(updown.domain.ResultCode.BELOW_MIN_ORDER_SIZE);
+        assertThat(OrderPlacer.codeFor(VenueErrors.refusal(400, "invalid signature")))
+                .isEqualTo(updown.domain.ResultCode.VENUE_REJECTED);
+        assertThat(OrderPlacer.codeFor(VenueErrors.refusal(400, "something new")))
+                .isEqualTo(updown.domain.ResultCode.VENUE_REJECTED);
+        assertThat(OrderPlacer.codeFor(VenueErrors.of(503, "{\"error\":\"Trading is currently cancel-only. New "
+                + "orders are not accepted, but cancels are allowed.\"}")))
+                .isEqualTo(updown.domain.ResultCode.VENUE_UNAVAILABLE);
     }
 }

@@ -2,7 +2,6 @@ package updown.engine.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ class TradeFeesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Optional<TradeSum> read(String fixture) throws Exception {
-        JsonNode trade = JSON.readTree(Fixtures.fixture("clob/trades/" + fixture));
+        VenueTrade trade = ClobWire.trade(JSON.readTree(Fixtures.fixture("clob/trades/" + fixture)));
         return TradeSum.of(List.of(trade), UP, FeeSchedule.CRYPTO_5M);
     }
 
