@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import updown.bus.Addresses;
 import updown.bus.LocalRecordCodec;
 import updown.config.BotConfig;
-import updown.config.TradingMode;
 import updown.engine.Engine;
 import updown.engine.live.LiveWalletVerticle;
 import updown.engine.live.WalletSource;
@@ -54,11 +53,11 @@ public final class Bot {
         LocalRecordCodec.register(vertx.eventBus());
         Bot bot = new Bot(vertx);
         BotConfig config = parts.config();
-        boolean paper = config.mode() == TradingMode.PAPER;
         boolean record = config.recorder().enabled();
-        bot.trader = new TraderVerticle(config, parts.clock(), parts.engine(), Decider.fromConfig(config), true,
-                new TraderVerticle.Hooks(record, true));
-        return bot.deploy(new PortfolioVerticle(config, parts.clock(), parts.repository(), paper))
+        bot.trader = new TraderVerticle(config, parts.clock(), parts.engine(), Decider.fromConfig(config),
+                TraderVerticle.Ticking.TIMER, record ? TraderVerticle.Hooks.RECORDING : TraderVerticle.Hooks.DEFAULT);
+        return bot.deploy(new PortfolioVerticle(config, parts.clock(), parts.repository(),
+                        PortfolioVerticle.Admission.of(config.mode())))
                 .compose(v -> record ? bot.deploy(new RecorderVerticle(config, parts.clock()))
                         : Future.<Void>succeededFuture())
                 // the trader listens before market data starts publishing: nothing discovered is missed

@@ -148,10 +148,11 @@ public final class Backtest {
         VirtualClock clock = new VirtualClock(first.at());
         InMemoryRepository repository = new InMemoryRepository();
         List<String> deployed = new ArrayList<>();
-        TraderVerticle trader = new TraderVerticle(config, clock, PaperEngine.fromConfig(config), decider, false,
-                TraderVerticle.Hooks.BACKTEST);
+        TraderVerticle trader = new TraderVerticle(config, clock, PaperEngine.fromConfig(config), decider,
+                TraderVerticle.Ticking.ON_CALL, TraderVerticle.Hooks.BACKTEST);
         ReplayVerticle driver = new ReplayVerticle(source, trader, first, clock, options, progress);
-        Future<ReplayStats> ran = deploy(vertx, deployed, new PortfolioVerticle(config, clock, repository, true))
+        Future<ReplayStats> ran = deploy(vertx, deployed, new PortfolioVerticle(config, clock, repository,
+                PortfolioVerticle.Admission.STRICT))
                 .compose(v -> deploy(vertx, deployed, trader))
                 .compose(v -> deploy(vertx, deployed, driver))
                 .compose(v -> driver.run())

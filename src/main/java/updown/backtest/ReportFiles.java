@@ -14,6 +14,8 @@ import java.util.Map;
 import updown.chart.EquityChart;
 import updown.domain.Trade;
 import updown.domain.Usd;
+import updown.report.TradeCsv;
+import updown.report.TradeView;
 
 /**
  * Writes a backtest's report: {@code summary.txt} (the one-screen text), {@code summary.json}, {@code trades.csv},
@@ -34,8 +36,7 @@ public final class ReportFiles {
         List<Trade> trades = new ArrayList<>(run.state().trades());
         trades.sort(Comparator.comparingLong(Trade::id));
         Files.writeString(dir.resolve("trades.csv"), tradesCsv(trades));
-        Files.writeString(dir.resolve("trades.json"), JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(trades.stream().map(ReportFiles::tradeJson).toList()) + "\n");
+        Files.writeString(dir.resolve("trades.json"), tradesJson(trades));
         Files.write(dir.resolve("equity.png"), EquityChart.png("Backtest equity "
                 + summary.from() + " to " + summary.to(), updown.portfolio.EquityPoints.of(run.state())));
         Files.writeString(dir.resolve("ledger.tsv"), run.ledgerText(), StandardCharsets.UTF_8);
@@ -131,53 +132,15 @@ public final class ReportFiles {
         return out;
     }
 
-    private static final String[] CSV_HEADER = {"id", "slug", "market_id", "side", "opened_at", "settled_at",
-        "window_end", "price", "alt_price", "shares", "alt_shares", "amount", "fee", "status", "outcome", "payout",
-        "pnl", "sources", "confidence"};
+    /** Every trade in the one trade view's keys and values (docs/trades.md), as a pretty-printed JSON array. */
+    public static String tradesJson(List<Trade> trades) throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(trades.stream().map(t -> TradeView.of(t).fields()).toList()) + "\n";
+    }
 
+    /** Every trade in the one trade view's keys and values (docs/trades.md), as CSV. */
     public static String tradesCsv(List<Trade> trades) {
-        StringBuilder sb = new StringBuilder(String.join(",", CSV_HEADER)).append('\n');
-        for (Trade t : trades) {
-            Map<String, Object> j = tradeJson(t);
-            List<String> cells = new ArrayList<>();
-            for (String h : CSV_HEADER) {
-                Object v = j.get(h);
-                cells.add(csv(v == null ? "" : v.toString()));
-            }
-            sb.append(String.join(",", cells)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    static Map<String, Object> tradeJson(Trade t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", t.id());
-        m.put("slug", t.slug());
-        m.put("market_id", t.marketId());
-        m.put("side", t.side().name());
-        m.put("opened_at", t.openedAt().toString());
-        m.put("settled_at", t.settledAt() == null ? null : t.settledAt().toString());
-        m.put("window_end", t.windowEnd() == null ? null : t.windowEnd().toString());
-        m.put("price", t.price().format());
-        m.put("alt_price", t.altPrice() == null ? null : t.altPrice().format());
-        m.put("shares", t.shares().format());
-        m.put("alt_shares", t.altShares() == null ? null : t.altShares().format());
-        m.put("amount", t.amount().format());
-        m.put("fee", t.fee().format());
-        m.put("status", t.status().name());
-        m.put("outcome", t.outcome() == null ? null : t.outcome().name());
-        m.put("payout", t.payout() == null ? null : t.payout().format());
-        m.put("pnl", t.pnl() == null ? null : t.pnl().format());
-        m.put("sources", String.join("+", t.sources()));
-        m.put("confidence", t.confidence().format());
-        return m;
-    }
-
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return TradeCsv.of(trades);
     }
 
     static String pct(double v) {

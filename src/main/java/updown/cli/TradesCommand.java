@@ -25,17 +25,29 @@ import updown.domain.Usd;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
 import updown.repository.UnreadableDatabaseException;
+import updown.report.TradeCsv;
+import updown.report.TradeView;
 
 /**
  * Prints the stored trades and the ledger's balance straight from the database, so anyone can recompute the money
  * from the database's own record. Reading never creates or migrates a database. By default the {@code run} ledger
  * (DB_PATH, else DATA_DIR/updown.db); {@code --simulate} the newest simulate run's, {@code --data-dir} any folder's.
+ * {@code --json} and {@code --csv} show each trade in the one trade view (docs/trades.md).
  */
 @Command(name = "trades", mixinStandardHelpOptions = true,
         description = "Print the stored trades and the ledger balance.")
 public final class TradesCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "print one JSON object instead of a table")
-    boolean json;
+    /** How to print: a table unless one of these is given. */
+    static final class Format {
+        @Option(names = "--json", description = "print one JSON object instead of a table")
+        boolean json;
+
+        @Option(names = "--csv", description = "print the trades as CSV (the keys of docs/trades.md) instead of a table")
+        boolean csv;
+    }
+
+    @ArgGroup(exclusive = true)
+    Format format;
 
     /** Another ledger than the run's. */
     static final class Which {
@@ -85,8 +97,10 @@ public final class TradesCommand implements Callable<Integer> {
             StoredState state = SqliteRepository.openExisting(vertx, db)
                     .compose(repo -> repo.load().eventually(repo::close))
                     .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            if (json) {
+            if (format != null && format.json) {
                 printJson(state);
+            } else if (format != null && format.csv) {
+                at.out().print(TradeCsv.of(state.trades()));
             } else {
                 printTable(state);
             }
@@ -136,10 +150,6 @@ public final class TradesCommand implements Callable<Integer> {
         return o == null ? "" : o.toString();
     }
 
-    private static String fmt(Usd u) {
-        return u == null ? null : u.format();
-    }
-
     /** One trade per line; the header uses the same widths. */
     private static final String ROW =
             "%5d  %-8s %-26s %-8s %8s %8s %11s %11s %10s %9s %-7s %-7s %10s %10s  %-30s %-20s %-20s";
@@ -150,11 +160,11 @@ public final class TradesCommand implements Callable<Integer> {
                 "settled (UTC)");
         at.out().println(header);
         for (Trade t : s.trades()) {
-            at.out().println(String.format(ROW, t.id(), text(t.marketKey()), t.slug(), t.side(), t.price().format(), text(t.altPrice()),
-                    t.shares().format(), t.altShares() == null ? "" : t.altShares().format(),
-                    t.amount().format(), t.fee().format(), t.status(), text(t.outcome()), text(fmt(t.payout())),
-                    text(fmt(t.pnl())), String.join("+", t.sources()), shortTime(t.openedAt()),
-                    shortTime(t.settledAt())));
+            TradeView v = TradeView.of(t);
+            at.out().println(String.format(ROW, v.id(), text(v.market()), v.slug(), v.side(), v.price(),
+                    text(v.altPrice()), v.shares(), text(v.altShares()), v.amount(), v.fee(), v.status(),
+                    text(v.outcome()), text(v.payout()), text(v.pnl()), String.join("+", v.sources()),
+                    shortTime(t.openedAt()), shortTime(t.settledAt())));
         }
         at.out().println();
         for (MarketPnl m : MarketPnl.of(s.trades()).values()) {
@@ -172,27 +182,7 @@ public final class TradesCommand implements Callable<Integer> {
     private void printJson(StoredState s) throws Exception {
         List<Map<String, Object>> trades = new ArrayList<>();
         for (Trade t : s.trades()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("market_id", t.marketId());
-            m.put("market", t.marketKey() == null ? null : t.marketKey().toString());
-            m.put("market_slug", t.slug());
-            m.put("side", t.side().name());
-            m.put("price", t.price().format());
-            m.put("alt_price", t.altPrice() == null ? null : t.altPrice().format());
-            m.put("shares", t.shares().format());
-            m.put("alt_shares", t.altShares() == null ? null : t.altShares().format());
-            m.put("amount", t.amount().format());
-            m.put("fee", t.fee().format());
-            m.put("status", t.status().name());
-            m.put("outcome", t.outcome() == null ? null : t.outcome().name());
-            m.put("payout", fmt(t.payout()));
-            m.put("pnl", fmt(t.pnl()));
-            m.put("sources", t.sources());
-            m.put("confidence", t.confidence().format());
-            m.put("opened_at", text(t.openedAt()));
-            m.put("settled_at", t.settledAt() == null ? null : t.settledAt().toString());
-            trades.add(m);
+            trades.add(TradeView.of(t).fields());
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("trades", trades);

@@ -12,8 +12,8 @@ import java.util.List;
  */
 public final class LocalBook {
     private final String tokenId;
-    private final Side bids = new Side(true);
-    private final Side asks = new Side(false);
+    private final Side bids = Side.bestIsHighest();
+    private final Side asks = Side.bestIsLowest();
     private Price tickSize = Price.of("0.01");
     private String hash = "";
     private Instant updatedAt;
@@ -122,8 +122,18 @@ public final class LocalBook {
         long[] sizes = new long[16];
         int count;
 
-        Side(boolean descending) {
+        private Side(boolean descending) {
             this.descending = descending;
+        }
+
+        /** Bids: the highest price first. */
+        static Side bestIsHighest() {
+            return new Side(true);
+        }
+
+        /** Asks: the lowest price first. */
+        static Side bestIsLowest() {
+            return new Side(false);
         }
 
         void clear() {

@@ -9,6 +9,7 @@ import updown.domain.PortfolioEvent;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
 import updown.domain.TradingState;
+import updown.report.TradeView;
 
 /** The alerts the bot sends on its own, as Telegram HTML. Pure: records in, text out; every outside string escaped. */
 final class AlertFormatter {
@@ -68,48 +69,53 @@ final class AlertFormatter {
     }
 
     /** The market a trade is in, then its window: {@code <b>eth-15m</b> eth-updown-15m-1766972400}. */
-    static String market(Trade t) {
-        return t.marketKey() == null ? Html.escape(t.slug())
-                : "<b>" + t.marketKey() + "</b> " + Html.escape(t.slug());
+    static String market(TradeView v) {
+        return v.market() == null ? Html.escape(v.slug())
+                : "<b>" + Html.escape(v.market()) + "</b> " + Html.escape(v.slug());
     }
 
+    /** A new trade, every value as the trade view (docs/trades.md) holds it. */
     static Outgoing.Text tradeExecuted(PortfolioEvent.TradeExecuted e) {
         Trade t = e.trade();
+        TradeView v = TradeView.of(t);
         StringBuilder b = new StringBuilder();
         b.append(icon(t.side())).append(" <b>").append(Fmt.side(t.side())).append("</b> ").append(id(t))
-                .append(" · ").append(market(t)).append('\n');
+                .append(" · ").append(market(v)).append('\n');
         if (t.windowEnd() != null) {
             b.append("Window ends ").append(Fmt.time(t.windowEnd())).append('\n');
         }
-        b.append(fill(t)).append('\n');
-        b.append("Amount ").append(Fmt.usd(t.amount())).append(" · Fee ").append(Fmt.usd(t.fee())).append('\n');
-        b.append("Confidence ").append(Fmt.pct(t.confidence())).append(" · Sources ").append(sources(t.sources()))
+        b.append(fill(t, v)).append('\n');
+        b.append("Amount ").append(Fmt.dollars(v.amount())).append(" · Fee ").append(Fmt.dollars(v.fee()))
                 .append('\n');
+        b.append("Confidence ").append(Fmt.percent(v.confidence())).append(" · Sources ")
+                .append(sources(v.sources())).append('\n');
         b.append("Balance ").append(Fmt.usd(e.snapshot().balance())).append(" · ").append(Fmt.time(t.openedAt()));
-        String line = icon(t.side()) + " " + id(t) + " " + Fmt.side(t.side()) + " " + market(t) + " "
-                + shortFill(t) + " " + Fmt.usd(t.amount()) + " fee " + Fmt.usd(t.fee()) + " · "
-                + Fmt.pct(t.confidence()) + " · " + sources(t.sources());
+        String line = icon(t.side()) + " " + id(t) + " " + Fmt.side(t.side()) + " " + market(v) + " "
+                + shortFill(t, v) + " " + Fmt.dollars(v.amount()) + " fee " + Fmt.dollars(v.fee()) + " · "
+                + Fmt.percent(v.confidence()) + " · " + sources(v.sources());
         return new Outgoing.Text(b.toString(), null, new Outgoing.Batchable(TRADES, "new trades", line));
     }
 
+    /** A settled trade, every value as the trade view (docs/trades.md) holds it. */
     static Outgoing.Text tradeSettled(PortfolioEvent.TradeSettled e) {
         Trade t = e.trade();
+        TradeView v = TradeView.of(t);
         PortfolioSnapshot s = e.snapshot();
         boolean won = t.isWin();
         String verdict = won ? "WON" : (t.pnl() != null && t.pnl().isZero() ? "EVEN" : "LOST");
         String icon = won ? "✅" : "❌";
+        String outcome = v.outcome() == null ? "n/a" : v.outcome();
         StringBuilder b = new StringBuilder();
-        b.append(icon).append(" <b>").append(verdict).append(' ').append(Fmt.signed(t.pnl())).append("</b> ")
-                .append(id(t)).append(" · ").append(market(t)).append('\n');
-        b.append("Outcome ").append(t.outcome() == null ? "n/a" : t.outcome().name()).append(" · held ")
-                .append(Fmt.side(t.side())).append(' ').append(shortFill(t)).append('\n');
-        b.append("Payout ").append(Fmt.usd(t.payout())).append(" · cost ").append(Fmt.usd(t.totalCost()))
-                .append(" · P&amp;L ").append(Fmt.signed(t.pnl())).append('\n');
+        b.append(icon).append(" <b>").append(verdict).append(' ').append(Fmt.signedDollars(v.pnl())).append("</b> ")
+                .append(id(t)).append(" · ").append(market(v)).append('\n');
+        b.append("Outcome ").append(outcome).append(" · held ").append(Fmt.side(t.side())).append(' ')
+                .append(shortFill(t, v)).append('\n');
+        b.append("Payout ").append(Fmt.dollars(v.payout())).append(" · cost ").append(Fmt.dollars(v.cost()))
+                .append(" · P&amp;L ").append(Fmt.signedDollars(v.pnl())).append('\n');
         b.append("Balance ").append(Fmt.usd(s.balance())).append(" · Win rate ").append(Fmt.pct(s.winRate()))
                 .append(" (").append(s.wins()).append("W/").append(s.losses()).append("L)");
-        String line = icon + " " + id(t) + " " + verdict + " " + market(t) + " outcome "
-                + (t.outcome() == null ? "n/a" : t.outcome().name()) + " payout " + Fmt.usd(t.payout()) + " P&amp;L "
-                + Fmt.signed(t.pnl());
+        String line = icon + " " + id(t) + " " + verdict + " " + market(v) + " outcome " + outcome + " payout "
+                + Fmt.dollars(v.payout()) + " P&amp;L " + Fmt.signedDollars(v.pnl());
         return new Outgoing.Text(b.toString(), null, new Outgoing.Batchable(SETTLEMENTS, "settled trades", line));
     }
 
@@ -194,19 +200,19 @@ final class AlertFormatter {
         return t.id() > 0 ? "#" + t.id() : "#new";
     }
 
-    private static String fill(Trade t) {
+    private static String fill(Trade t, TradeView v) {
         if (t.isArbitrage()) {
-            return "Up " + Fmt.price(t.price()) + " × " + Fmt.shares(t.shares()) + " + Down "
-                    + Fmt.price(t.altPrice()) + " × " + Fmt.shares(t.altShares());
+            return "Up " + Fmt.value(v.price()) + " × " + Fmt.value(v.shares()) + " + Down "
+                    + Fmt.value(v.altPrice()) + " × " + Fmt.value(v.altShares());
         }
-        return "Price " + Fmt.price(t.price()) + " · Shares " + Fmt.shares(t.shares());
+        return "Price " + Fmt.value(v.price()) + " · Shares " + Fmt.value(v.shares());
     }
 
-    private static String shortFill(Trade t) {
+    static String shortFill(Trade t, TradeView v) {
         if (t.isArbitrage()) {
-            return "@" + Fmt.price(t.price()) + "/" + Fmt.price(t.altPrice());
+            return "@" + Fmt.value(v.price()) + "/" + Fmt.value(v.altPrice());
         }
-        return "@" + Fmt.price(t.price());
+        return "@" + Fmt.value(v.price());
     }
 
     static String sources(List<String> sources) {

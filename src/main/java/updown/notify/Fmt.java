@@ -7,9 +7,7 @@ import java.time.format.DateTimeFormatter;
 import updown.domain.Direction;
 import updown.domain.Kst;
 import updown.domain.Micros;
-import updown.domain.Price;
 import updown.domain.Ratio;
-import updown.domain.Shares;
 import updown.domain.Usd;
 
 /** How numbers and times read in a message. Money text comes from {@link Usd#format()}; times are KST. */
@@ -25,35 +23,48 @@ final class Fmt {
 
     /** "$12.50", "-$3.20". */
     static String usd(Usd amount) {
-        if (amount == null) {
+        return dollars(amount == null ? null : amount.format());
+    }
+
+    /** A money value as the trade view holds it ("12.50", "-3.20"), as "$12.50", "-$3.20"; null is "n/a". */
+    static String dollars(String decimal) {
+        if (decimal == null) {
             return "n/a";
         }
-        return amount.isNegative() ? "-$" + amount.negate().format() : "$" + amount.format();
+        return decimal.startsWith("-") ? "-$" + decimal.substring(1) : "$" + decimal;
     }
 
     /** P&amp;L with an explicit sign: "+$9.05", "-$10.17", "$0.00". */
     static String signed(Usd amount) {
-        if (amount == null) {
+        return signedDollars(amount == null ? null : amount.format());
+    }
+
+    /** {@link #signed(Usd)} of a money value as the trade view holds it. */
+    static String signedDollars(String decimal) {
+        if (decimal == null) {
             return "n/a";
         }
-        return amount.isPositive() ? "+" + usd(amount) : usd(amount);
+        boolean positive = !decimal.startsWith("-") && decimal.chars().anyMatch(c -> c >= '1' && c <= '9');
+        return positive ? "+" + dollars(decimal) : dollars(decimal);
     }
 
     /** A ratio as a percentage with one decimal: 0.583333 → "58.3%". */
     static String pct(Ratio ratio) {
-        if (ratio == null) {
+        return percent(ratio == null ? null : ratio.format());
+    }
+
+    /** {@link #pct(Ratio)} of a ratio as the trade view holds it ("0.583333"). */
+    static String percent(String decimal) {
+        if (decimal == null) {
             return "n/a";
         }
-        BigDecimal p = ratio.toBigDecimal().movePointRight(2).setScale(1, Micros.ROUNDING);
+        BigDecimal p = new BigDecimal(decimal).movePointRight(2).setScale(1, Micros.ROUNDING);
         return p.toPlainString() + "%";
     }
 
-    static String price(Price price) {
-        return price == null ? "n/a" : price.format();
-    }
-
-    static String shares(Shares shares) {
-        return shares == null ? "n/a" : shares.format();
+    /** A price or share count as the trade view holds it; null is "n/a". */
+    static String value(String decimal) {
+        return decimal == null ? "n/a" : decimal;
     }
 
     /** "BUY UP", "BUY DOWN", "ARB". */

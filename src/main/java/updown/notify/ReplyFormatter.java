@@ -8,6 +8,7 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.ResultCode;
 import updown.domain.Trade;
 import updown.domain.Usd;
+import updown.report.TradeView;
 
 /** Answers to commands, as Telegram HTML. Pure. */
 final class ReplyFormatter {
@@ -63,18 +64,18 @@ final class ReplyFormatter {
         return b.toString();
     }
 
+    /** One line of /history, its values as the trade view (docs/trades.md) holds them. */
     static String historyLine(Trade t) {
-        String price = t.isArbitrage()
-                ? "@" + Fmt.price(t.price()) + "/" + Fmt.price(t.altPrice())
-                : "@" + Fmt.price(t.price());
+        TradeView v = TradeView.of(t);
         String result;
         if (t.isOpen()) {
             result = "OPEN";
         } else {
-            result = (t.isWin() ? "WON " : "LOST ") + Fmt.signed(t.pnl());
+            result = (t.isWin() ? "WON " : "LOST ") + Fmt.signedDollars(v.pnl());
         }
-        return "#" + t.id() + " " + Fmt.shortDateTime(t.openedAt()) + " " + Fmt.side(t.side()) + " " + price + " "
-                + Fmt.usd(t.amount()) + " → " + result + " · " + Html.escape(t.slug());
+        return "#" + v.id() + " " + Fmt.shortDateTime(t.openedAt()) + " " + Fmt.side(t.side()) + " "
+                + AlertFormatter.shortFill(t, v) + " " + Fmt.dollars(v.amount()) + " → " + result + " · "
+                + Html.escape(v.slug());
     }
 
     static String pnl(PnlReport r) {

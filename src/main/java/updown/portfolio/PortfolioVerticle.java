@@ -17,6 +17,7 @@ import updown.bus.Addresses;
 import updown.bus.LocalRecordCodec;
 import updown.bus.Replies;
 import updown.config.BotConfig;
+import updown.config.TradingMode;
 import updown.domain.ControlState;
 import updown.domain.DailySnapshot;
 import updown.domain.Kst;
@@ -72,15 +73,23 @@ public final class PortfolioVerticle extends VerticleBase {
     private final WalletReconciler wallet = new WalletReconciler();
     private PortfolioBook book;
 
-    /**
-     * @param strictBalance paper mode: refuse fills the ledger cannot pay and second positions per market. Live mode
-     *                      passes false: a live fill already happened at the venue and must be recorded.
-     */
-    public PortfolioVerticle(BotConfig config, BotClock clock, Repository repository, boolean strictBalance) {
+    /** Which fills the ledger takes. */
+    public enum Admission {
+        /** Paper mode (and replays): refuse fills the ledger cannot pay and second positions per market. */
+        STRICT,
+        /** Live mode: a fill already happened at the venue and must be recorded. */
+        EVERY_FILL;
+
+        public static Admission of(TradingMode mode) {
+            return mode == TradingMode.PAPER ? STRICT : EVERY_FILL;
+        }
+    }
+
+    public PortfolioVerticle(BotConfig config, BotClock clock, Repository repository, Admission admission) {
         this.config = config;
         this.clock = clock;
         this.repository = repository;
-        this.strict = strictBalance;
+        this.strict = admission == Admission.STRICT;
         this.breaker = new CircuitBreaker(config.risk());
     }
 

@@ -69,14 +69,17 @@ final class BinanceServer {
         return asset == null ? java.util.Optional.empty() : state().modelOfAsset(asset);
     }
 
+    /** How a connection's frames are shaped: bare events ({@code /ws}) or wrapped per stream ({@code /stream}). */
+    private enum Framing { RAW, COMBINED }
+
     private static final class Session {
         final SimSocket socket;
-        final boolean combined;
+        final Framing framing;
         final Set<String> streams = new LinkedHashSet<>();
 
-        Session(SimSocket socket, boolean combined) {
+        Session(SimSocket socket, Framing framing) {
             this.socket = socket;
-            this.combined = combined;
+            this.framing = framing;
         }
     }
 
@@ -242,7 +245,8 @@ final class BinanceServer {
 
     private void accept(ServerWebSocket ws) {
         boolean combined = ws.path().equals("/stream");
-        Session s = new Session(new SimSocket(ws, Venue.BINANCE_WS, state().now(), stats), combined);
+        Session s = new Session(new SimSocket(ws, Venue.BINANCE_WS, state().now(), stats),
+                combined ? Framing.COMBINED : Framing.RAW);
         if (combined) {
             String q = ws.query() == null ? "" : ws.query();
             for (String kv : q.split("&")) {
@@ -355,7 +359,7 @@ final class BinanceServer {
     }
 
     private void send(Session s, String symbol, JsonObject event, Instant now) {
-        String frame = s.combined
+        String frame = s.framing == Framing.COMBINED
                 ? new JsonObject().put("stream", streamOf(symbol)).put("data", event).encode()
                 : event.encode();
         s.socket.send(frame, now);

@@ -4,16 +4,20 @@ import java.util.Locale;
 
 /** One face of the simulated exchange, as a fault target. */
 public enum Venue {
-    GAMMA(false), CLOB_REST(false), CLOB_WS(true), BINANCE_REST(false), BINANCE_WS(true), RTDS_WS(true);
+    GAMMA(Transport.HTTP), CLOB_REST(Transport.HTTP), CLOB_WS(Transport.SOCKET), BINANCE_REST(Transport.HTTP),
+    BINANCE_WS(Transport.SOCKET), RTDS_WS(Transport.SOCKET);
 
-    private final boolean socket;
+    /** How clients reach this face: plain HTTP requests or a long-lived WebSocket. */
+    public enum Transport { HTTP, SOCKET }
 
-    Venue(boolean socket) {
-        this.socket = socket;
+    private final Transport transport;
+
+    Venue(Transport transport) {
+        this.transport = transport;
     }
 
     public boolean isSocket() {
-        return socket;
+        return transport == Transport.SOCKET;
     }
 
     /** The spelling in fault specs: {@code clob-ws}, {@code gamma}... */

@@ -86,26 +86,32 @@ public final class TraderVerticle extends VerticleBase {
     public record Hooks(boolean tape, boolean healthFile) {
         /** The service: health file, no tape. */
         public static final Hooks DEFAULT = new Hooks(false, true);
+        /** The service with the recorder on: health file and tape. */
+        public static final Hooks RECORDING = new Hooks(true, true);
         /** A replay: neither. */
         public static final Hooks BACKTEST = new Hooks(false, false);
     }
 
-    /**
-     * @param autoTick start the periodic timer (false for backtests and tests that call {@link #tick()} themselves)
-     */
-    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider,
-                          boolean autoTick) {
-        this(config, clock, engine, decider, autoTick, Hooks.DEFAULT);
+    /** Who starts a tick. */
+    public enum Ticking {
+        /** The trader's own periodic timer, every TICK_INTERVAL_MS. */
+        TIMER,
+        /** Only calls of {@link #tick()} (backtests, and tests that drive the ticks themselves). */
+        ON_CALL
     }
 
-    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider,
-                          boolean autoTick, Hooks hooks) {
+    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider, Ticking ticking) {
+        this(config, clock, engine, decider, ticking, Hooks.DEFAULT);
+    }
+
+    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider, Ticking ticking,
+                          Hooks hooks) {
         this.config = config;
         this.clock = clock;
         this.engine = engine;
         // markets with overridden settings ({@code ETH_15M_EMA_FAST}) get their own decider, the rest share this one
         this.deciders = MarketDeciders.of(config, decider);
-        this.autoTick = autoTick;
+        this.autoTick = ticking == Ticking.TIMER;
         this.hooks = hooks;
         this.view = new MarketView(config.market().candleHistory(), config.market().priceStaleMs());
     }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import updown.config.TradingMode;
@@ -23,6 +24,7 @@ import updown.domain.TraderTicked;
 import updown.domain.WalletCheck;
 import updown.domain.Usd;
 import updown.health.Freshness;
+import updown.report.TradeView;
 
 /**
  * The dashboard's JSON, built from the bus records: the REST API and the bridge messages share these shapes, so the
@@ -58,33 +60,10 @@ final class DashboardJson {
         return e == null ? null : e.name().toLowerCase(Locale.ROOT);
     }
 
+    /** A trade in the one trade view's keys and values (docs/trades.md); the sources as a JSON array. */
     static JsonObject trade(Trade t) {
-        JsonObject j = new JsonObject()
-                .put("id", t.id())
-                .put("marketId", t.marketId())
-                .put("market", t.marketKey() == null ? null : t.marketKey().toString())
-                .put("slug", t.slug())
-                .put("side", t.side().name())
-                .put("tokenId", t.tokenId())
-                .put("price", price(t.price()))
-                .put("altTokenId", t.altTokenId())
-                .put("altPrice", price(t.altPrice()))
-                .put("shares", shares(t.shares()))
-                .put("altShares", shares(t.altShares()))
-                .put("amount", money(t.amount()))
-                .put("fee", money(t.fee()))
-                .put("cost", money(t.totalCost()))
-                .put("status", lower(t.status()))
-                .put("outcome", t.outcome() == null ? null : t.outcome().name())
-                .put("payout", money(t.payout()))
-                .put("pnl", money(t.pnl()))
-                .put("sources", new JsonArray(new ArrayList<>(t.sources())))
-                .put("confidence", ratio(t.confidence()))
-                .put("externalId", t.externalId());
-        Times.put(j, "windowEnd", t.windowEnd());
-        Times.put(j, "openedAt", t.openedAt());
-        Times.put(j, "settledAt", t.settledAt());
-        return j;
+        JsonObject j = new JsonObject(new LinkedHashMap<>(TradeView.of(t).fields()));
+        return j.put("sources", new JsonArray(new ArrayList<>(t.sources())));
     }
 
     static JsonArray trades(List<Trade> trades) {

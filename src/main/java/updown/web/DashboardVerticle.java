@@ -65,11 +65,11 @@ public final class DashboardVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(DashboardVerticle::securityHeaders);
         router.get("/health").handler(DashboardHealth.handler(vertx, queries, ticks, clock, maxAgeMs));
-        new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks, wallet, auth.enabled()).mount(router);
+        new ReadApi(vertx, config.mode(), clock, maxAgeMs, queries, ticks, wallet, auth).mount(router);
         new CommandApi(queries, auth, config.telegram().topupMax()).mount(router);
         ShadowApi shadow = new ShadowApi(vertx.eventBus());
         shadow.mount(router);
-        new FleetApi(vertx.eventBus(), auth, config.cluster().enabled()).mount(router);
+        new FleetApi(vertx.eventBus(), auth, config.cluster()).mount(router);
         router.route("/api/*").handler(ctx -> HttpErrors.send(ctx, 404, "no such API endpoint or method"));
         router.route(BRIDGE_PATH + "/*").handler(SameOrigin::check).subRouter(bridge());
         router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false).setIndexPage("index.html"));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.bus.Addresses;
+import updown.config.BotConfig;
 import updown.domain.Price;
 import updown.domain.Usd;
 import updown.fleet.FleetCommand;
@@ -32,13 +33,13 @@ final class FleetApi {
 
     private final EventBus bus;
     private final CommandAuth auth;
-    private final boolean clustered;
+    private final BotConfig.Cluster cluster;
     private final DeliveryOptions options = new DeliveryOptions().setSendTimeout(BotQueries.REPLY_TIMEOUT_MS);
 
-    FleetApi(EventBus bus, CommandAuth auth, boolean clustered) {
+    FleetApi(EventBus bus, CommandAuth auth, BotConfig.Cluster cluster) {
         this.bus = bus;
         this.auth = auth;
-        this.clustered = clustered;
+        this.cluster = cluster;
     }
 
     void mount(Router router) {
@@ -51,7 +52,7 @@ final class FleetApi {
     }
 
     private void list(RoutingContext ctx) {
-        if (!clustered) {
+        if (!cluster.enabled()) {
             ctx.json(new JsonObject().put("clustered", false).put("nodes", new JsonArray())
                     .put("trades", new JsonArray()));
             return;
@@ -69,7 +70,7 @@ final class FleetApi {
     }
 
     private void command(RoutingContext ctx, FleetCommand.Action action) {
-        if (!clustered) {
+        if (!cluster.enabled()) {
             HttpErrors.send(ctx, 409, "this node is not in a cluster (run it with --cluster)");
             return;
         }

@@ -28,7 +28,7 @@ final class ReadApi {
     private final boolean commandsEnabled;
 
     ReadApi(Vertx vertx, TradingMode mode, BotClock clock, long maxAgeMs, BotQueries queries, LastTick ticks,
-            LastWallet wallet, boolean commandsEnabled) {
+            LastWallet wallet, CommandAuth auth) {
         this.vertx = vertx;
         this.mode = mode;
         this.clock = clock;
@@ -36,7 +36,7 @@ final class ReadApi {
         this.queries = queries;
         this.ticks = ticks;
         this.wallet = wallet;
-        this.commandsEnabled = commandsEnabled;
+        this.commandsEnabled = auth.enabled();
     }
 
     void mount(Router router) {

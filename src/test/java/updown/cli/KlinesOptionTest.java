@@ -121,7 +121,8 @@ class KlinesOptionTest {
     /** Window start (Unix s) of every trade in a report's trades.csv (from the slug btc-updown-5m-T). */
     private static List<Long> windowStarts(Path report) throws IOException {
         List<String> trades = Files.readAllLines(report.resolve("trades.csv"));
+        int slug = List.of(trades.get(0).split(",")).indexOf("slug");
         return trades.subList(1, trades.size()).stream()
-                .map(t -> Long.parseLong(t.split(",")[1].substring("btc-updown-5m-".length()))).toList();
+                .map(t -> Long.parseLong(t.split(",")[slug].substring("btc-updown-5m-".length()))).toList();
     }
 }

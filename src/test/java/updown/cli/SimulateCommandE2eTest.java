@@ -32,6 +32,7 @@ import updown.domain.LedgerEntry;
 import updown.domain.LedgerKind;
 import updown.domain.Trade;
 import updown.domain.Usd;
+import updown.report.TradeView;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
 
@@ -144,9 +145,9 @@ class SimulateCommandE2eTest {
         for (JsonNode t : stored.get("trades")) {
             Trade mine = trades.stream().filter(x -> x.id() == t.get("id").asLong()).findFirst().orElseThrow();
             assertThat(tradeLines).as("trades --json shows trade %d that simulate printed", mine.id())
-                    .anyMatch(l -> l.startsWith("TRADE   #" + mine.id() + " " + t.get("market_slug").asText()));
+                    .anyMatch(l -> l.startsWith("TRADE   #" + mine.id() + " " + t.get("slug").asText()));
             assertThat(t.get("amount").asText()).isEqualTo(mine.amount().format());
-            assertThat(t.get("status").asText()).isEqualTo(mine.status().name());
+            assertThat(t.get("status").asText()).isEqualTo(TradeView.of(mine).status());
         }
         assertThat(stored.get("balance").asText()).isEqualTo(summary.get("final_balance").asText());
 

@@ -51,9 +51,10 @@ class DailySummaryChainTest {
         try {
             BotConfig config = TestConfig.inDataDir(dataDir, Map.of("TELEGRAM_BOT_TOKEN", NotifierVerticleTest.TOKEN,
                     "TELEGRAM_CHAT_ID", Long.toString(NotifierVerticleTest.OWNER), "TELEGRAM_API_URL", telegram.url()));
-            await(vertx.deployVerticle(new PortfolioVerticle(config, clock, new InMemoryRepository(), true)));
+            await(vertx.deployVerticle(new PortfolioVerticle(config, clock, new InMemoryRepository(),
+                    PortfolioVerticle.Admission.STRICT)));
             await(vertx.deployVerticle(new TraderVerticle(config, clock, PaperEngine.fromConfig(config),
-                    Decider.fromConfig(config), false, new TraderVerticle.Hooks(false, false))));
+                    Decider.fromConfig(config), TraderVerticle.Ticking.ON_CALL, TraderVerticle.Hooks.BACKTEST)));
             notifier = await(vertx.deployVerticle(new NotifierVerticle(config, clock)));
             await(telegram.awaitMessage("UpDown started"));
 

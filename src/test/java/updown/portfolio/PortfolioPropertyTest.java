@@ -120,7 +120,8 @@ class PortfolioPropertyTest {
     }
 
     private String deploy(Vertx vertx, VirtualClock clock, InMemoryRepository repo) {
-        return Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repo, true)));
+        return Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repo,
+                PortfolioVerticle.Admission.STRICT)));
     }
 
     private static Trade randomTrade(Random rnd, Market m, Instant at) {

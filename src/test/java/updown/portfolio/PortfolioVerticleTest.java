@@ -66,7 +66,8 @@ class PortfolioVerticleTest {
     }
 
     private void deploy() {
-        deployment = Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository, true)));
+        deployment = Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository,
+                PortfolioVerticle.Admission.STRICT)));
     }
 
     /** Undeploy, then deploy a new verticle on a new handle to the same stored data: a restart. */

@@ -69,9 +69,10 @@ class RecorderVerticleTest {
     }
 
     private void deployTrader(Engine engine) {
-        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, new InMemoryRepository(), true)));
+        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, new InMemoryRepository(),
+                PortfolioVerticle.Admission.STRICT)));
         Await.result(vertx.deployVerticle(new TraderVerticle(config, clock, engine, Decider.fromConfig(config),
-                false, new TraderVerticle.Hooks(true, false))));
+                TraderVerticle.Ticking.ON_CALL, new TraderVerticle.Hooks(true, false))));
     }
 
     private void publish(MarketEvent e) {

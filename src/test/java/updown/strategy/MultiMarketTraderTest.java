@@ -59,9 +59,10 @@ class MultiMarketTraderTest {
         Map<String, String> all = new HashMap<>(settings);
         all.put("MARKETS", "btc-5m,eth-5m");
         BotConfig config = TestConfig.inDataDir(dataDir.resolve("data"), all);
-        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository, true)));
+        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository,
+                PortfolioVerticle.Admission.STRICT)));
         Await.result(vertx.deployVerticle(new TraderVerticle(config, clock, PaperEngine.fromConfig(config),
-                Decider.fromConfig(config), false)));
+                Decider.fromConfig(config), TraderVerticle.Ticking.ON_CALL)));
         for (MarketKey key : List.of(BTC, ETH)) {
             Market m = Trades.market(key, WINDOW);
             markets.put(key, m);

@@ -65,13 +65,14 @@ class TraderVerticleTest {
         repository = new InMemoryRepository();
         config = TestConfig.inDataDir(dataDir.resolve("data"), Map.of());
         market = Trades.market(WINDOW);
-        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository, true)));
+        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository,
+                PortfolioVerticle.Admission.STRICT)));
         deployTrader();
     }
 
     private void deployTrader() {
         traderDeployment = Await.result(vertx.deployVerticle(new TraderVerticle(config, clock,
-                PaperEngine.fromConfig(config), Decider.fromConfig(config), false)));
+                PaperEngine.fromConfig(config), Decider.fromConfig(config), TraderVerticle.Ticking.ON_CALL)));
     }
 
     private void publish(MarketEvent e) {

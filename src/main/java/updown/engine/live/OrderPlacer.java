@@ -183,7 +183,7 @@ final class OrderPlacer {
      * the market's schedule on the whole fill when there are no trade ids or the trades endpoint cannot answer.
      */
     private Future<Usd> feeFromTrades(List<String> ids, String tokenId, Shares shares, Usd spent, FeeSchedule fees) {
-        Usd fallback = FeeMath.fee(shares, Price.ofMicros(Micros.div(spent.micros(), shares.micros())), fees);
+        Usd fallback = VenueFees.fee(shares, Price.ofMicros(Micros.div(spent.micros(), shares.micros())), fees);
         if (ids.isEmpty()) {
             LOG.info("fill of {}: no trade ids in the answer, fee from the market schedule: ${}", tokenId, fallback);
             return Future.succeededFuture(fallback);
@@ -276,7 +276,7 @@ final class OrderPlacer {
         return trades.recover(t -> Future.succeededFuture(List.of())).map(list -> {
             Optional<TradeSum> sum = TradeSum.of(list, tokenId, fees);
             Usd spent = sum.map(TradeSum::spent).orElse(bound);
-            Usd fee = sum.map(TradeSum::fee).orElseGet(() -> FeeMath.fee(shares,
+            Usd fee = sum.map(TradeSum::fee).orElseGet(() -> VenueFees.fee(shares,
                     Price.ofMicros(Micros.div(bound.micros(), shares.micros())), fees));
             if (sum.isEmpty()) {
                 LOG.warn("order {}: reconciled as filled ({} shares) without readable trades; cost bounded by the "

@@ -119,13 +119,13 @@ record OrderPlan(Direction side, List<Leg> legs, Usd feeEstimate) {
     private static Usd worstFee(Leg leg, OrderBook book, Market m) {
         Usd spend = Usd.ofMicros(leg.amounts().makerAmount());
         Price limit = leg.amounts().price();
-        Usd worst = FeeMath.fee(spend.sharesAt(limit), limit, m.fees());
+        Usd worst = VenueFees.fee(spend.sharesAt(limit), limit, m.fees());
         if (book != null) {
             for (Level a : book.asks()) {
                 if (a.price().isZero() || a.price().greaterThan(limit)) {
                     continue;
                 }
-                worst = Usd.max(worst, FeeMath.fee(spend.sharesAt(a.price()), a.price(), m.fees()));
+                worst = Usd.max(worst, VenueFees.fee(spend.sharesAt(a.price()), a.price(), m.fees()));
             }
         }
         return worst;

@@ -16,7 +16,7 @@ import updown.domain.Usd;
  * fill, shares = {@code matched_amount}, price = the maker's {@code price} when the maker sold our token, else
  * {@code 1 − price} (the maker bought the complementary token: a "mint" match). The fee is what the venue charged:
  * per trade, its fills at the trade's {@code fee_rate_bps} (the rate applied, in bps of the formula's rate) with the
- * market's exponent, through the one fee formula ({@link FeeMath}), in pUSD. A trade without {@code fee_rate_bps}
+ * market's exponent, through the one fee formula ({@link VenueFees}), in pUSD. A trade without {@code fee_rate_bps}
  * is charged at the market's schedule; {@code "0"} is no fee. A trade without maker fills counts its own size and
  * price. A trade in which we were the MAKER is not ours to read here (the engine only sends FOK/FAK takers): empty.
  */
@@ -34,7 +34,7 @@ record TradeSum(Shares shares, Usd spent, Usd fee) {
                 return Optional.empty();
             }
             Optional<FeeSchedule> charged = t.feeRateBps() == null ? Optional.of(fees)
-                    : FeeMath.scheduleFromBps(t.feeRateBps(), fees);
+                    : VenueFees.scheduleFromBps(t.feeRateBps(), fees);
             if (charged.isEmpty()) {
                 return Optional.empty();
             }
@@ -62,7 +62,7 @@ record TradeSum(Shares shares, Usd spent, Usd fee) {
                 spent = spent.add(size.multiply(p));
                 fills.add(new Level(Price.of(p), Shares.ofMicros(Micros.fromBigDecimal(size))));
             }
-            fee += FeeMath.fee(fills, charged.get()).micros();
+            fee += VenueFees.fee(fills, charged.get()).micros();
         }
         return Optional.of(new TradeSum(Shares.ofMicros(Micros.fromBigDecimal(shares)),
                 Usd.ofMicros(Micros.fromBigDecimal(spent)), Usd.ofMicros(fee)));

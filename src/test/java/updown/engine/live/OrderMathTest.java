@@ -65,12 +65,12 @@ class OrderMathTest {
     @Test
     @DisplayName("the fee follows shares × rate × p(1−p): 100 shares at 0.50 with rate 0.07 cost $1.75")
     void fee() {
-        FeeSchedule at700 = FeeMath.scheduleFromBps(new BigDecimal("700"), FeeSchedule.CRYPTO_5M).orElseThrow();
+        FeeSchedule at700 = VenueFees.scheduleFromBps(new BigDecimal("700"), FeeSchedule.CRYPTO_5M).orElseThrow();
         assertThat(at700.rate()).isEqualTo(updown.domain.Ratio.of("0.07"));
-        assertThat(FeeMath.fee(Shares.ofWhole(100), Price.of("0.50"), at700)).isEqualTo(Usd.of("1.75"));
-        assertThat(FeeMath.fee(Shares.ofWhole(100), Price.of("0.90"), at700)).isEqualTo(Usd.of("0.63"));
-        assertThat(FeeMath.scheduleFromBps(new BigDecimal("-1"), FeeSchedule.CRYPTO_5M)).isEmpty();
-        assertThat(FeeMath.scheduleFromBps(new BigDecimal("0.001"), FeeSchedule.CRYPTO_5M)).isEmpty();
+        assertThat(VenueFees.fee(Shares.ofWhole(100), Price.of("0.50"), at700)).isEqualTo(Usd.of("1.75"));
+        assertThat(VenueFees.fee(Shares.ofWhole(100), Price.of("0.90"), at700)).isEqualTo(Usd.of("0.63"));
+        assertThat(VenueFees.scheduleFromBps(new BigDecimal("-1"), FeeSchedule.CRYPTO_5M)).isEmpty();
+        assertThat(VenueFees.scheduleFromBps(new BigDecimal("0.001"), FeeSchedule.CRYPTO_5M)).isEmpty();
     }
 
     @Test

@@ -59,7 +59,8 @@ class UserChannelFillsTest {
         config = LiveKit.config(fake, Map.of("CLOB_WS_URL", fake.wsMarketUrl(), "INITIAL_BALANCE", "1000"));
         engine = Await.result(LiveEngine.create(vertx, config, clock));
         repository = new InMemoryRepository();
-        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository, false)));
+        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository,
+                PortfolioVerticle.Admission.EVERY_FILL)));
     }
 
     @AfterEach

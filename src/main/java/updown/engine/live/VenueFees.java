@@ -21,10 +21,10 @@ import updown.engine.FeeModel;
  * the signed order and is collected in pUSD, on top of what a BUY spends (clob-client-v2
  * {@code adjustBuyAmountForFees}: a buyer needs {@code amount + fee} in collateral).
  */
-public final class FeeMath {
+public final class VenueFees {
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
 
-    private FeeMath() {
+    private VenueFees() {
     }
 
     public static Usd fee(Shares shares, Price price, FeeSchedule schedule) {
