@@ -161,7 +161,7 @@ public final class EoaChainSubmitter implements ChainSubmitter {
                 if (e.text().contains("nonce too low")) {
                     // mined already (ours: its receipt says so) or the nonce went to another transaction
                     return receipt(s).compose(r -> {
-                        if (r != null) {
+                        if (r != null && r.isObject()) {
                             return Future.succeededFuture(s);
                         }
                         inFlight.remove(id);
