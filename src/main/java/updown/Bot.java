@@ -90,8 +90,8 @@ public final class Bot {
                 .compose(v -> parts.engine() instanceof updown.engine.live.LiveEngine live
                         && config.live().maxRedeemUsd().isPositive()
                         ? bot.deploy(new updown.engine.live.LiveRedeemVerticle(updown.engine.live.Redeemer.forLive(
-                                vertx, config, parts.clock(), live.funderAddress(),
-                                updown.engine.live.ChainSubmitter.forRun(live.dryRun())),
+                                vertx, config, parts.clock(), live.funderAddress(), live.chainSubmitter(config),
+                                new updown.engine.live.BusChainLedger(vertx.eventBus())),
                                 parts.clock(), config.live().balanceCheckMs()))
                         : Future.<Void>succeededFuture())
                 .map(v -> {

@@ -43,6 +43,8 @@ public final class Addresses {
     /** Live: a fill the venue reported FAILED on chain is reversed in the ledger (PortfolioCommand.ReverseFill). */
     public static final String PORTFOLIO_REVERSE = "portfolio.cmd.reverse";
     public static final String PORTFOLIO_TOPUP = "portfolio.cmd.topup";
+    /** Live: a redeem or merge done on chain gets its ledger entry (PortfolioCommand.BookChainMove). */
+    public static final String PORTFOLIO_CHAIN_MOVE = "portfolio.cmd.chain-move";
     public static final String PORTFOLIO_STOP = "portfolio.cmd.stop";
     public static final String PORTFOLIO_RESUME = "portfolio.cmd.resume";
     public static final String PORTFOLIO_CLOSE_DAY = "portfolio.cmd.close-day";

@@ -170,10 +170,15 @@ public record BotConfig(
     public record Live(Secret privateKey, boolean confirmed, boolean dryRun, Usd maxOrderUsd, Usd maxDailyUsd,
                        OrderType orderType, int signatureType, String funderAddress, Secret apiKey, Secret apiSecret,
                        Secret apiPassphrase, long chainId, long balanceCheckMs, URI polyboltWsUrl,
-                       Usd maxRedeemUsd, URI dataApiUrl) {
+                       Usd maxRedeemUsd, URI dataApiUrl, Secret polygonRpcUrl, long maxGasGwei) {
         /** All three CLOB API credentials are configured (PolyBolt needs them; none of them is logged). */
         public boolean hasApiKeys() {
             return apiKey.isPresent() && apiSecret.isPresent() && apiPassphrase.isPresent();
+        }
+
+        /** An EOA wallet (signature type 0) with a Polygon JSON-RPC endpoint: the bot sends redeems itself. */
+        public boolean sendsOnChain() {
+            return signatureType == 0 && polygonRpcUrl.isPresent();
         }
     }
 

@@ -26,7 +26,7 @@ import updown.domain.MarketKey;
 public final class ConfigLoader {
     static final String DEFAULTS_RESOURCE = "/conf/config.json";
     static final Set<String> SECRETS = Set.of("TELEGRAM_BOT_TOKEN", "DASHBOARD_TOKEN", "PRIVATE_KEY", "CLOB_API_KEY",
-            "CLOB_API_SECRET", "CLOB_API_PASSPHRASE");
+            "CLOB_API_SECRET", "CLOB_API_PASSPHRASE", "POLYGON_RPC_URL");
     /**
      * Settings a market may override with {@code <ASSET>_<WINDOW>_<NAME>} (e.g. {@code ETH_15M_EMA_FAST}): the
      * strategy group and the entry rules; everything else (sizing, risk, feeds) is shared by all markets.
@@ -234,7 +234,14 @@ public final class ConfigLoader {
                 r.integer("LIVE_BALANCE_CHECK_MS", 1_000L, 3_600_000L),
                 r.url("POLYBOLT_WS_URL", WS),
                 r.usd("LIVE_MAX_REDEEM_USD", true),
-                r.url("DATA_API_URL", HTTP));
+                r.url("DATA_API_URL", HTTP),
+                r.secret("POLYGON_RPC_URL"),
+                r.integer("LIVE_MAX_GAS_GWEI", 1L, 100_000L));
+        String rpc = live.polygonRpcUrl().reveal();
+        if (!rpc.isEmpty() && !validHttpUrl(rpc)) {
+            // a provider URL often carries its API key: name the setting, never echo it
+            r.problem("POLYGON_RPC_URL: must be an http(s) URL (or empty: redeems are logged, not sent)");
+        }
 
         BotConfig.Sim sim = new BotConfig.Sim(r.list("SIM_FAULTS", s -> s.toLowerCase(Locale.ROOT), "a fault name"));
 
@@ -267,6 +274,15 @@ public final class ConfigLoader {
     }
 
     /** One CLUSTER_MEMBERS entry: host:port with a port in 1..65535. */
+    private static boolean validHttpUrl(String v) {
+        try {
+            java.net.URI u = new java.net.URI(v);
+            return u.getScheme() != null && HTTP.contains(u.getScheme().toLowerCase(Locale.ROOT)) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     private static String member(String s) {
         int colon = s.lastIndexOf(':');
         int port = Integer.parseInt(s.substring(colon + 1));

@@ -11,5 +11,17 @@ public enum LedgerKind {
     /** payout credited when a trade settles (zero or positive). */
     SETTLEMENT_CREDIT,
     /** amount + fee credited back when the venue reports a live fill FAILED on chain (zero or positive). */
-    TRADE_REVERSAL
+    TRADE_REVERSAL,
+    /**
+     * Live: winning tokens redeemed on chain for pUSD (amount always zero: the SETTLEMENT_CREDIT already booked the
+     * payout; the note keeps the condition, transaction, pUSD value and gas). Stands alone, like a deposit.
+     */
+    REDEEM,
+    /** Live: an ARB pair merged on chain back into pUSD (amount always zero, for the same reason as REDEEM). */
+    MERGE;
+
+    /** An on-chain conversion of tokens the ledger already values: recorded, never a change of balance. */
+    public boolean chainMove() {
+        return this == REDEEM || this == MERGE;
+    }
 }

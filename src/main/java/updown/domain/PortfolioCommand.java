@@ -20,6 +20,25 @@ public sealed interface PortfolioCommand {
     record ReverseFill(String orderId, String reason) implements PortfolioCommand {
     }
 
+    /**
+     * Live: record a redeem or merge done on chain (kind REDEEM or MERGE) as its own zero-amount ledger entry.
+     * Reply: the stored {@link LedgerEntry} (the one already booked when this condition's call was booked before).
+     */
+    record BookChainMove(LedgerKind kind, String conditionId, Usd value, String txHash, String gasPol)
+            implements PortfolioCommand {
+    }
+
+    /** Reply: {@link ChainMoves}, every redeem and merge the ledger holds (this run's and earlier runs'). */
+    record GetChainMoves() implements PortfolioCommand {
+    }
+
+    /** Keys {@code "REDEEM <conditionId>"} / {@code "MERGE <conditionId>"}. */
+    record ChainMoves(java.util.Set<String> keys) {
+        public ChainMoves {
+            keys = java.util.Set.copyOf(keys);
+        }
+    }
+
     /** Add paper funds. Reply: the new {@link PortfolioSnapshot}. */
     record TopUp(Usd amount, String by) implements PortfolioCommand {
     }

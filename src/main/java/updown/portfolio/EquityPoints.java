@@ -29,7 +29,7 @@ public final class EquityPoints {
         for (LedgerEntry e : state.ledger()) {
             switch (e.kind()) {
                 case INITIAL_DEPOSIT, TOPUP -> equity = equity.plus(e.amount());
-                case TRADE_DEBIT, TRADE_REVERSAL -> {
+                case TRADE_DEBIT, TRADE_REVERSAL, REDEEM, MERGE -> {
                     continue; // cash and exposure move together: equity unchanged
                 }
                 case SETTLEMENT_CREDIT -> {

@@ -42,6 +42,8 @@ public final class PortfolioBook {
     private int losses;
     private final Map<Long, Trade> open = new LinkedHashMap<>();
     private final Map<String, Long> openByMarket = new HashMap<>();
+    /** "REDEEM &lt;condition&gt;" / "MERGE &lt;condition&gt;" of every chain move booked (the note starts with it). */
+    private final java.util.Set<String> chainMoves = new java.util.HashSet<>();
     private final TreeMap<LocalDate, DayTotals> days = new TreeMap<>();
     /** Realised P&L per KST day counted since the risk baseline (what the daily-loss limit looks at). */
     private final Map<LocalDate, Usd> pnlSinceBaseline = new HashMap<>();
@@ -106,6 +108,7 @@ public final class PortfolioBook {
                     }
                     book.applyReversed(t, e);
                 }
+                case REDEEM, MERGE -> book.applyChainMove(e);
             }
         }
         book.initialized = !ledger.isEmpty();
@@ -195,7 +198,39 @@ public final class PortfolioBook {
         return Optional.empty();
     }
 
+    /**
+     * The record of a redeem or merge done on chain. Zero amount: the tokens it turned into pUSD are the ones a
+     * trade's SETTLEMENT_CREDIT pays (a redeem: the winning side; a merge of an ARB pair: the pair, whose winning
+     * leg the settlement pays at resolution), so booking their value again would count it twice. The note keeps
+     * what happened: condition, transaction, pUSD value, gas paid in POL.
+     */
+    public LedgerEntry chainMoveFor(LedgerKind kind, String conditionId, Usd value, String txHash, String gasPol,
+                                    Instant at) {
+        if (!kind.chainMove()) {
+            throw new IllegalArgumentException("not a chain move: " + kind);
+        }
+        return LedgerEntry.of(kind, Usd.ZERO, 0, at, conditionId + " tx " + txHash + ": " + value + " pUSD, gas "
+                + gasPol + " POL");
+    }
+
+    /** Whether a redeem or merge of this condition is booked already. */
+    public boolean hasChainMove(LedgerKind kind, String conditionId) {
+        return chainMoves.contains(kind + " " + conditionId);
+    }
+
+    /** Every booked chain move's key, "REDEEM &lt;condition&gt;" or "MERGE &lt;condition&gt;". */
+    public java.util.Set<String> chainMoves() {
+        return java.util.Set.copyOf(chainMoves);
+    }
+
     // -------------------------------------------------------------------------------------- apply (after store)
+
+    /** A redeem or merge record: no balance change, remembered so the condition is never sent again. */
+    public void applyChainMove(LedgerEntry entry) {
+        String note = entry.note();
+        int space = note.indexOf(' ');
+        chainMoves.add(entry.kind() + " " + (space < 0 ? note : note.substring(0, space)));
+    }
 
     public void applyDeposit(LedgerEntry entry) {
         balance = balance.plus(entry.amount());

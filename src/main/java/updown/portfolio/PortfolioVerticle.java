@@ -127,6 +127,8 @@ public final class PortfolioVerticle extends VerticleBase {
         ready.add(consume(bus, Addresses.PORTFOLIO_SETTLE, SettleMarket.class, this::settle));
         ready.add(consume(bus, Addresses.PORTFOLIO_REVERSE, PortfolioCommand.ReverseFill.class, this::reverse));
         ready.add(consume(bus, Addresses.PORTFOLIO_TOPUP, TopUp.class, this::topUp));
+        ready.add(consume(bus, Addresses.PORTFOLIO_CHAIN_MOVE, PortfolioCommand.BookChainMove.class,
+                this::bookChainMove));
         ready.add(consume(bus, Addresses.PORTFOLIO_STOP, StopTrading.class, this::stop));
         ready.add(consume(bus, Addresses.PORTFOLIO_RESUME, ResumeTrading.class, this::resume));
         ready.add(consume(bus, Addresses.PORTFOLIO_CLOSE_DAY, CloseDay.class, this::closeDay));
@@ -265,6 +267,25 @@ public final class PortfolioVerticle extends VerticleBase {
         });
     }
 
+    /** A redeem or merge done on chain: its own zero-amount entry, once per condition and kind. */
+    private Future<LedgerEntry> bookChainMove(PortfolioCommand.BookChainMove cmd) {
+        return writes.submit(() -> {
+            LedgerEntry entry = book.chainMoveFor(cmd.kind(), cmd.conditionId(), cmd.value(), cmd.txHash(),
+                    cmd.gasPol(), clock.instant());
+            if (book.hasChainMove(cmd.kind(), cmd.conditionId())) {
+                LOG.warn("{} of condition {} is booked already; tx {} not booked again", cmd.kind(),
+                        cmd.conditionId(), cmd.txHash());
+                return Future.succeededFuture(entry);
+            }
+            return repository.appendEntry(entry).map(stored -> {
+                book.applyChainMove(stored);
+                LOG.info("ledger: {} {} (balance unchanged: the settlement booked this payout)", stored.kind(),
+                        stored.note());
+                return stored;
+            });
+        });
+    }
+
     private Future<PortfolioSnapshot> topUp(TopUp cmd) {
         return writes.submit(() -> {
             if (!cmd.amount().isPositive()) {
@@ -386,6 +407,9 @@ public final class PortfolioVerticle extends VerticleBase {
             int offset = Math.max(0, lt.offset());
             return repository.listTrades(limit, offset)
                     .compose(list -> repository.countTrades().map(total -> new TradePage(list, total)));
+        }
+        if (q instanceof PortfolioCommand.GetChainMoves) {
+            return Future.succeededFuture(new PortfolioCommand.ChainMoves(book.chainMoves()));
         }
         if (q instanceof GetEquity) {
             return repository.load().map(PortfolioVerticle::equityCurve);

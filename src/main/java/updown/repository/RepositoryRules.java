@@ -84,11 +84,17 @@ final class RepositoryRules {
         EpochNanos.of(credit.at());
     }
 
-    /** A deposit or top-up: stands alone and never takes money out. */
+    /**
+     * A deposit or top-up (stands alone, never takes money out), or an on-chain REDEEM/MERGE record (stands alone,
+     * moves no money: its amount is zero).
+     */
     static void checkStandaloneEntry(LedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        require(entry.kind() == LedgerKind.INITIAL_DEPOSIT || entry.kind() == LedgerKind.TOPUP,
-                "only INITIAL_DEPOSIT and TOPUP stand alone; " + entry.kind() + " comes with its trade");
+        require(entry.kind() == LedgerKind.INITIAL_DEPOSIT || entry.kind() == LedgerKind.TOPUP
+                        || entry.kind().chainMove(),
+                "only INITIAL_DEPOSIT, TOPUP, REDEEM and MERGE stand alone; " + entry.kind() + " comes with its trade");
+        require(!entry.kind().chainMove() || entry.amount().isZero(),
+                "a " + entry.kind() + " changes no balance (amount 0), got " + entry.amount());
         require(entry.seq() == 0, "a new ledger entry has no sequence number yet, got " + entry.seq());
         require(entry.tradeId() == 0, "a " + entry.kind() + " belongs to no trade, got trade " + entry.tradeId());
         require(!entry.amount().isNegative(), "a " + entry.kind() + " is never negative, got " + entry.amount());

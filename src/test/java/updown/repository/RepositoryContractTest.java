@@ -457,6 +457,33 @@ abstract class RepositoryContractTest {
     }
 
     @Test
+    @DisplayName("a REDEEM and a MERGE record stand alone with amount zero, keep their note and survive a reopen")
+    void chainMoves(VertxTestContext test) {
+        String note = "0x5f65177b394277fd294cd75650044e32ba009a95022d88a0c1d565897d72f8f1 tx 0xab: 10.204081 pUSD, "
+                + "gas 0.0042 POL";
+        check(test, () -> repo.appendEntry(LedgerEntry.of(LedgerKind.REDEEM, Usd.ZERO, 0, T0, note))
+                .compose(r -> repo.appendEntry(LedgerEntry.of(LedgerKind.MERGE, Usd.ZERO, 0, T0.plusSeconds(1), "m")))
+                .compose(m -> reopen(repo)).compose(r -> {
+                    repo = r;
+                    return r.load();
+                }), state -> {
+                    assertThat(state.ledger()).extracting(LedgerEntry::kind)
+                            .containsExactly(LedgerKind.REDEEM, LedgerKind.MERGE);
+                    assertThat(state.ledger()).extracting(LedgerEntry::amount).containsOnly(Usd.ZERO);
+                    assertThat(state.ledger().get(0).note()).isEqualTo(note);
+                    assertThat(state.ledger().get(0).tradeId()).isZero();
+                });
+    }
+
+    @Test
+    @DisplayName("a REDEEM that would move money is refused and nothing is written")
+    void chainMoveWithMoneyRefused(VertxTestContext test) {
+        checkFails(test, () -> repo.appendEntry(LedgerEntry.of(LedgerKind.REDEEM, Usd.of("1"), 0, T0, "x")),
+                error -> assertThat(error).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("amount 0"));
+    }
+
+    @Test
     @DisplayName("a losing trade settles with a zero credit and pnl = −(amount + fee)")
     void losingSettlement(VertxTestContext test) {
         check(test, () -> open(directional()).compose(t -> settleOn(t, Resolution.DOWN, T0.plusSeconds(300)))

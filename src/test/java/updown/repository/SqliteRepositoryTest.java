@@ -337,7 +337,7 @@ class SqliteRepositoryTest extends RepositoryContractTest {
                         versions.add(r.getString("version"));
                         assertThat(r.getValue("success").toString()).isIn("1", "true");
                     }
-                    assertThat(versions).containsExactly("1", "2", "3");
+                    assertThat(versions).containsExactly("1", "2", "3", "4");
                 });
     }
 

@@ -3,6 +3,7 @@ package updown.testkit;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import updown.engine.live.ChainReceipt;
 import updown.engine.live.ChainSubmitter;
 import updown.engine.live.CtfCall;
 
@@ -11,9 +12,10 @@ public final class RecordingChainSubmitter implements ChainSubmitter {
     private final List<CtfCall> calls = new ArrayList<>();
 
     @Override
-    public synchronized Future<String> submit(CtfCall call) {
+    public synchronized Future<ChainReceipt> submit(CtfCall call) {
         calls.add(call);
-        return Future.succeededFuture(String.format("0x%064x", calls.size()));
+        return Future.succeededFuture(new ChainReceipt(String.format("0x%064x", calls.size()),
+                java.math.BigInteger.ZERO));
     }
 
     @Override

@@ -229,6 +229,26 @@ public final class LiveEngine implements Engine, WalletSource {
         return live.dryRun();
     }
 
+    /**
+     * How this run's redeems and merges reach the chain ({@link ChainSubmitter#forRun}), with one line saying which
+     * (the key stays in this engine).
+     */
+    public ChainSubmitter chainSubmitter(BotConfig config) {
+        ChainSubmitter chain = ChainSubmitter.forRun(vertx, config, clock, key, funder, live.dryRun());
+        if (live.dryRun()) {
+            LOG.info("redeem and merge: dry run, calls are logged, nothing is sent");
+        } else if (chain.sends()) {
+            LOG.info("redeem and merge: sent from {} over POLYGON_RPC_URL (gas up to {} gwei)", key.address(),
+                    live.maxGasGwei());
+        } else if (live.signatureType() != 0) {
+            LOG.warn("redeem and merge: signature type {} wallet needs Polymarket's relayer (not built): calls are "
+                    + "logged, redeem them on polymarket.com", live.signatureType());
+        } else {
+            LOG.warn("redeem and merge: no POLYGON_RPC_URL, calls are logged, not sent (redeem on polymarket.com)");
+        }
+        return chain;
+    }
+
     /** pUSD committed to live orders this KST day (counted against LIVE_MAX_DAILY_USD). */
     public Usd usedToday() {
         return daily.used();

@@ -21,10 +21,11 @@ import updown.domain.Usd;
  * merged. Each cycle reads the positions, plans the calls, and submits them through the {@link ChainSubmitter}
  * within LIVE_MAX_REDEEM_USD of value per cycle.
  *
- * <p>Ledger: a redeem or merge moves tokens the wallet already holds into cash; the paper ledger has already
- * credited (or will credit at resolution) the same payout as the trade's SETTLEMENT_CREDIT. So a redemption is not a
- * balance change of the ledger (it would count the winnings twice): it is a wallet movement, recorded in this
- * run's {@link #journal()} and one log line each, and it closes the wallet drift the settlement opened.
+ * <p>Ledger: a redeem or merge moves tokens the wallet already holds into cash; the ledger has already credited (or
+ * will credit at resolution) the same payout as the trade's SETTLEMENT_CREDIT. So a call done on chain is booked
+ * through the {@link ChainLedger} as a REDEEM or MERGE entry of amount zero (condition, transaction, pUSD value, gas
+ * in the note): recorded, never counted twice. A dry run books nothing; it reports the calls in {@link #journal()}
+ * and one log line each. The ledger's entries also tell a restarted bot which conditions are done already.
  */
 public final class Redeemer {
     private static final Logger LOG = LoggerFactory.getLogger(Redeemer.class);
@@ -40,12 +41,14 @@ public final class Redeemer {
 
     private final PositionsSource positions;
     private final ChainSubmitter submitter;
+    private final ChainLedger ledger;
     private final Usd maxPerCycle;
     private final Clock clock;
     private final Set<String> done = new HashSet<>();
     private final Set<String> warned = new HashSet<>();
     private final Deque<Entry> journal = new ArrayDeque<>();
     private boolean running;
+    private boolean seeded;
 
     /** Where the positions come from ({@link PositionsClient#positions()} in production). */
     @FunctionalInterface
@@ -53,24 +56,26 @@ public final class Redeemer {
         Future<List<ChainPosition>> positions();
     }
 
-    public Redeemer(PositionsSource positions, ChainSubmitter submitter, Usd maxPerCycle, Clock clock) {
+    public Redeemer(PositionsSource positions, ChainSubmitter submitter, ChainLedger ledger, Usd maxPerCycle,
+                    Clock clock) {
         this.positions = positions;
         this.submitter = submitter;
+        this.ledger = ledger;
         this.maxPerCycle = maxPerCycle;
         this.clock = clock;
     }
 
     /**
-     * The bot's redeemer for a live engine: positions of {@code funder} from DATA_API_URL; LIVE_DRY_RUN reports the
-     * calls ({@link ChainSubmitter#dryRun()}), a live run without an on-chain sender logs them for the operator
-     * ({@link ChainSubmitter#manual()}).
+     * The bot's redeemer for a live engine: positions of {@code funder} from DATA_API_URL, calls through
+     * {@code submitter} ({@link ChainSubmitter#forRun}), calls done on chain booked in {@code ledger} (a submitter
+     * that only reports books nothing).
      */
     public static Redeemer forLive(io.vertx.core.Vertx vertx, updown.config.BotConfig config, updown.time.BotClock clock,
-                                   String funder, ChainSubmitter submitter) {
+                                   String funder, ChainSubmitter submitter, ChainLedger ledger) {
         ClobHttp http = new ClobHttp(vertx, config.live().dataApiUrl(), config.market().httpTimeoutMs(),
                 config.market().userAgent(), clock);
-        return new Redeemer(new PositionsClient(http, funder)::positions, submitter, config.live().maxRedeemUsd(),
-                clock);
+        return new Redeemer(new PositionsClient(http, funder)::positions, submitter,
+                submitter.sends() ? ledger : ChainLedger.none(), config.live().maxRedeemUsd(), clock);
     }
 
     /** One cycle; a cycle asked for while one is running does nothing (a slow venue never piles up calls). */
@@ -79,15 +84,34 @@ public final class Redeemer {
             return Future.succeededFuture(new Report(List.of(), List.of(), List.of()));
         }
         running = true;
-        Future<List<ChainPosition>> read;
+        Future<Report> cycle;
         try {
-            read = positions.positions();
-        } catch (RuntimeException e) { // e.g. a client closed while the bot stops: a failed cycle, never a throw
-            read = Future.failedFuture(e);
+            cycle = seed().compose(v -> read()).compose(this::submitAll);
+        } catch (RuntimeException e) { // never a throw out of a cycle
+            cycle = Future.failedFuture(e);
         }
-        return read
-                .compose(this::submitAll)
-                .onComplete(ar -> running = false);
+        return cycle.onComplete(ar -> running = false);
+    }
+
+    private Future<List<ChainPosition>> read() {
+        try {
+            return positions.positions();
+        } catch (RuntimeException e) { // e.g. a client closed while the bot stops: a failed cycle, never a throw
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** Once per run: the conditions the ledger says were redeemed or merged already (a restart sends none again). */
+    private Future<Void> seed() {
+        if (seeded) {
+            return Future.succeededFuture();
+        }
+        return ledger.booked().map(keys -> {
+            done.addAll(keys);
+            seeded = true;
+            return (Void) null;
+        }).recover(t -> Future.failedFuture(new IllegalStateException("the ledger's earlier redeems are unreadable ("
+                + t.getMessage() + "); nothing sent until it answers")));
     }
 
     /** The calls worth making for these positions, not yet made in this run (pure; no I/O). */
@@ -146,15 +170,27 @@ public final class Redeemer {
             chain = chain.compose(v -> submitter.submit(call).transform(ar -> {
                 if (ar.succeeded()) {
                     done.add(key(call.kind(), call.conditionId()));
-                    record(new Entry(call, ar.result(), submitter.sends(), clock.instant()));
+                    ChainReceipt receipt = ar.result();
+                    record(new Entry(call, receipt.txHash(), submitter.sends(), clock.instant()));
                     submitted.add(call);
-                    LOG.info("{} {} condition {}: {} pUSD back to the wallet (tx {}); a wallet movement, not a ledger "
-                                    + "entry (the settlement booked this payout)", submitter.sends() ? "sent" : "reported",
-                            call.kind(), call.conditionId(), call.value(), ar.result());
+                    if (!submitter.sends()) {
+                        return Future.<Void>succeededFuture();
+                    }
+                    LOG.info("sent {} condition {}: {} pUSD back to the wallet (tx {}, gas {} POL)", call.kind(),
+                            call.conditionId(), call.value(), receipt.txHash(), receipt.gasPaidPol());
+                    return ledger.book(call, receipt).recover(t -> {
+                        LOG.error("{} of condition {} done on chain (tx {}) but its ledger entry failed: {}",
+                                call.kind(), call.conditionId(), receipt.txHash(), t.getMessage());
+                        return Future.<Void>succeededFuture();
+                    });
+                }
+                failed.add(call);
+                if (ar.cause() instanceof ChainFailure f && !f.retry()) {
+                    done.add(key(call.kind(), call.conditionId()));
+                    LOG.error("{} of condition {} failed: {}", call.kind(), call.conditionId(), f.getMessage());
                 } else {
-                    failed.add(call);
-                    LOG.warn("{} of condition {} failed: {}; tried again next cycle", call.kind(), call.conditionId(),
-                            ar.cause().getMessage());
+                    LOG.warn("{} of condition {} not done: {}; tried again next cycle", call.kind(),
+                            call.conditionId(), ar.cause().getMessage());
                 }
                 return Future.<Void>succeededFuture();
             }));

@@ -66,6 +66,14 @@ public final class WalletKey {
         return Signatures.toHex(sig);
     }
 
+    /**
+     * Signs a transaction (EIP-1559 when {@code tx} was made with a chain id and fee caps) with web3j's encoder: the
+     * raw bytes to broadcast. The key never leaves this class.
+     */
+    public byte[] signTransaction(org.web3j.crypto.RawTransaction tx) {
+        return org.web3j.crypto.TransactionEncoder.signMessage(tx, org.web3j.crypto.Credentials.create(keyPair));
+    }
+
     /** Whether an address (any case) is this key's. */
     public boolean isAddress(String other) {
         return other != null && other.toLowerCase(Locale.ROOT).equals(address.toLowerCase(Locale.ROOT));

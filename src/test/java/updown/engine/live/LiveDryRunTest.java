@@ -78,9 +78,10 @@ class LiveDryRunTest {
             assertThat(ReferenceSources.startLine(config)).startsWith("price to beat: PolyBolt");
 
             // redeem and merge: the bot's wiring for a dry run only reports, and the verticle's first cycle does
-            ChainSubmitter chain = ChainSubmitter.forRun(config.live().dryRun());
+            ChainSubmitter chain = live.engine().chainSubmitter(config);
             assertThat(chain.sends()).isFalse();
-            Redeemer redeemer = Redeemer.forLive(vertx, config, clock, live.engine().funderAddress(), chain);
+            Redeemer redeemer = Redeemer.forLive(vertx, config, clock, live.engine().funderAddress(), chain,
+                    new BusChainLedger(vertx.eventBus()));
             var merged = logs.awaitLine("DRY RUN, not sent: MERGE");
             String deployment = Await.result(vertx.deployVerticle(new LiveRedeemVerticle(redeemer, clock, 60_000)));
             merged.get(10, TimeUnit.SECONDS);

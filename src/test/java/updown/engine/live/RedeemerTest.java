@@ -53,7 +53,7 @@ class RedeemerTest {
         m.put("DATA_API_URL", f.baseUrl());
         m.put("LIVE_MAX_REDEEM_USD", cap);
         BotConfig config = TestConfig.with(m);
-        return Redeemer.forLive(vertx, config, BotClock.system(), LiveOnFake.ADDRESS, chain);
+        return Redeemer.forLive(vertx, config, BotClock.system(), LiveOnFake.ADDRESS, chain, ChainLedger.none());
     }
 
     private static String word(String hex) {

@@ -1,0 +1,242 @@
+package updown.engine.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.utils.Numeric;
+import updown.time.BotClock;
+
+/**
+ * Sends a CTF call from an EOA wallet (LIVE_SIGNATURE_TYPE 0: the signer is the funder and pays POL gas) over a
+ * Polygon JSON-RPC endpoint: checks {@code eth_chainId} against CHAIN_ID, takes the {@code pending} nonce, prices
+ * the gas (tip from {@code eth_maxPriorityFeePerGas}, base fee of the latest block; refused above
+ * LIVE_MAX_GAS_GWEI), estimates the gas (+20 %), signs an EIP-1559 transaction with the wallet key (web3j), sends
+ * it raw and follows its receipt on the bot's timer (bounded checks, no sleeping) to status 1 (done) or 0
+ * (reverted).
+ *
+ * <p>Never two transactions for one call: a signed transaction is kept until its receipt is known. When the send's
+ * answer is lost (timeout, HTTP 5xx, garbage), or the receipt does not come within the checks, the next submit of
+ * the same call re-sends the SAME signed bytes (same nonce, same hash; a node answers "already known") and follows
+ * that hash again. A fresh transaction is signed only once the node says its nonce was used by something else. And
+ * while any transaction of the wallet is pending (pending nonce above the latest), nothing new is signed.
+ */
+public final class EoaChainSubmitter implements ChainSubmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(EoaChainSubmitter.class);
+    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+    /** Polygon makes a block about every 2 s: the receipt is asked for every 2 s, 60 times (2 minutes). */
+    static final long RECEIPT_POLL_MS = 2_000;
+    static final int RECEIPT_CHECKS = 60;
+
+    /** A signed transaction not yet known to be mined: re-sent as is, never re-signed. */
+    private record Signed(String raw, String hash, BigInteger nonce) {
+    }
+
+    private final Vertx vertx;
+    private final PolygonRpc rpc;
+    private final WalletKey key;
+    private final long chainId;
+    private final BigInteger maxFeePerGas;
+    private final BotClock clock;
+    private final long pollMs;
+    private final int checks;
+    private final Map<String, Signed> inFlight = new HashMap<>();
+    private boolean chainChecked;
+
+    EoaChainSubmitter(Vertx vertx, PolygonRpc rpc, WalletKey key, long chainId, long maxGasGwei, BotClock clock,
+                      long pollMs, int checks) {
+        this.vertx = vertx;
+        this.rpc = rpc;
+        this.key = key;
+        this.chainId = chainId;
+        this.maxFeePerGas = BigInteger.valueOf(maxGasGwei).multiply(GWEI);
+        this.clock = clock;
+        this.pollMs = pollMs;
+        this.checks = checks;
+    }
+
+    /** The bot's sender: POLYGON_RPC_URL, CHAIN_ID and LIVE_MAX_GAS_GWEI from {@code live}; 2 s receipt checks. */
+    public static EoaChainSubmitter of(Vertx vertx, updown.config.BotConfig.Live live, long httpTimeoutMs,
+                                       WalletKey key, BotClock clock) {
+        return new EoaChainSubmitter(vertx, new PolygonRpc(vertx, live.polygonRpcUrl(), httpTimeoutMs), key,
+                live.chainId(), live.maxGasGwei(), clock, RECEIPT_POLL_MS, RECEIPT_CHECKS);
+    }
+
+    @Override
+    public boolean sends() {
+        return true;
+    }
+
+    @Override
+    public Future<ChainReceipt> submit(CtfCall call) {
+        String id = call.to().toLowerCase(java.util.Locale.ROOT) + call.data();
+        Signed known = inFlight.get(id);
+        Future<Signed> ready = known != null ? Future.succeededFuture(known) : checkChain().compose(v -> sign(call))
+                .onSuccess(s -> inFlight.put(id, s));
+        return ready.compose(s -> broadcast(id, s)).compose(s -> follow(id, s, 1));
+    }
+
+    private Future<Void> checkChain() {
+        if (chainChecked) {
+            return Future.succeededFuture();
+        }
+        return rpc.call("eth_chainId").compose(r -> {
+            BigInteger id = quantity("eth_chainId", r);
+            if (!id.equals(BigInteger.valueOf(chainId))) {
+                return Future.failedFuture(new ChainFailure("Polygon RPC is chain " + id + ", CHAIN_ID is " + chainId
+                        + ": nothing sent (point POLYGON_RPC_URL at the right network)", true));
+            }
+            chainChecked = true;
+            return Future.succeededFuture();
+        });
+    }
+
+    private Future<Signed> sign(CtfCall call) {
+        String from = key.address();
+        Future<BigInteger> latest = rpc.call("eth_getTransactionCount", from, "latest")
+                .map(r -> quantity("eth_getTransactionCount", r));
+        Future<BigInteger> pending = latest.compose(l -> rpc.call("eth_getTransactionCount", from, "pending"))
+                .map(r -> quantity("eth_getTransactionCount", r));
+        Future<BigInteger> tip = pending.compose(p -> rpc.call("eth_maxPriorityFeePerGas"))
+                .map(r -> quantity("eth_maxPriorityFeePerGas", r));
+        Future<BigInteger> base = tip.compose(t -> rpc.call("eth_getBlockByNumber", "latest", false)).map(b -> {
+            if (b == null || !b.isObject()) {
+                throw new ChainFailure("eth_getBlockByNumber: no latest block in the answer", true);
+            }
+            return quantity("baseFeePerGas", b.get("baseFeePerGas"));
+        });
+        return base.compose(baseFee -> {
+            BigInteger nonce = latest.result();
+            if (pending.result().compareTo(nonce) > 0) {
+                return Future.failedFuture(new ChainFailure("a transaction of " + from + " is still pending (nonce "
+                        + nonce + "): nothing new is signed until it is mined", true));
+            }
+            BigInteger priority = tip.result();
+            BigInteger needed = baseFee.add(priority);
+            if (needed.compareTo(maxFeePerGas) > 0) {
+                return Future.failedFuture(new ChainFailure("gas " + gwei(needed) + " gwei (base " + gwei(baseFee)
+                        + " + tip " + gwei(priority) + ") is above LIVE_MAX_GAS_GWEI " + gwei(maxFeePerGas)
+                        + ": not sent, tried again next check", true));
+            }
+            // room for the base fee to double before inclusion, never above the cap
+            BigInteger maxFee = baseFee.shiftLeft(1).add(priority).min(maxFeePerGas);
+            Map<String, String> tx = new LinkedHashMap<>();
+            tx.put("from", from);
+            tx.put("to", call.to());
+            tx.put("data", call.data());
+            return rpc.call("eth_estimateGas", tx).map(r -> {
+                BigInteger gas = quantity("eth_estimateGas", r);
+                BigInteger limit = gas.add(gas.divide(BigInteger.valueOf(5)));
+                RawTransaction raw = RawTransaction.createTransaction(chainId, nonce, limit, call.to(),
+                        BigInteger.ZERO, call.data(), priority, maxFee);
+                byte[] signed = key.signTransaction(raw);
+                return new Signed(Numeric.toHexString(signed), Numeric.toHexString(Hash.sha3(signed)), nonce);
+            });
+        });
+    }
+
+    /** Sends the signed bytes; "already known" means the node has them (an earlier send whose answer was lost). */
+    private Future<Signed> broadcast(String id, Signed s) {
+        return rpc.call("eth_sendRawTransaction", s.raw()).transform(ar -> {
+            if (ar.succeeded()) {
+                String answered = ar.result() == null ? "" : ar.result().asText("");
+                if (!answered.equalsIgnoreCase(s.hash())) {
+                    LOG.warn("eth_sendRawTransaction answered hash '{}', expected {}; following {}",
+                            clip(answered), s.hash(), s.hash());
+                }
+                return Future.succeededFuture(s);
+            }
+            Throwable t = ar.cause();
+            if (t instanceof PolygonRpc.RpcError e) {
+                if (e.text().contains("already known") || e.text().contains("known transaction")) {
+                    return Future.succeededFuture(s);
+                }
+                if (e.text().contains("nonce too low")) {
+                    // mined already (ours: its receipt says so) or the nonce went to another transaction
+                    return receipt(s).compose(r -> {
+                        if (r != null && r.isObject()) {
+                            return Future.succeededFuture(s);
+                        }
+                        inFlight.remove(id);
+                        return Future.failedFuture(new ChainFailure("nonce " + s.nonce() + " was used by another "
+                                + "transaction; " + s.hash() + " dropped, a fresh one next check", true));
+                    });
+                }
+                inFlight.remove(id); // refused outright (e.g. insufficient funds for gas): nothing is pending
+                return Future.failedFuture(new ChainFailure("transaction refused: " + e.getMessage(), true));
+            }
+            String why = t instanceof ChainFailure ? t.getMessage() : t.toString();
+            return Future.failedFuture(new ChainFailure("send of " + s.hash() + " (nonce " + s.nonce()
+                    + ") unanswered: " + why + "; the same transaction is re-sent next check, never a new one", true));
+        });
+    }
+
+    private Future<JsonNode> receipt(Signed s) {
+        return rpc.call("eth_getTransactionReceipt", s.hash());
+    }
+
+    /** Asks for the receipt every {@code pollMs} of bot time, at most {@code checks} times. */
+    private Future<ChainReceipt> follow(String id, Signed s, int check) {
+        return receipt(s).transform(ar -> {
+            JsonNode r = ar.succeeded() ? ar.result() : null;
+            if (ar.failed()) {
+                LOG.debug("receipt of {}: {}", s.hash(), ar.cause().getMessage());
+            }
+            if (r != null && r.isObject()) {
+                return Future.succeededFuture(done(id, s, r));
+            }
+            if (check >= checks) {
+                return Future.failedFuture(new ChainFailure("transaction " + s.hash() + " not mined after " + checks
+                        + " receipt checks; followed (never re-signed) next check", true));
+            }
+            return vertx.timer(clock.realDelayMillis(pollMs)).compose(v -> follow(id, s, check + 1));
+        });
+    }
+
+    private ChainReceipt done(String id, Signed s, JsonNode r) {
+        String status = r.path("status").asText("");
+        inFlight.remove(id);
+        BigInteger gas = BigInteger.ZERO;
+        try {
+            gas = quantity("gasUsed", r.get("gasUsed")).multiply(quantity("effectiveGasPrice",
+                    r.get("effectiveGasPrice")));
+        } catch (ChainFailure unreadable) {
+            LOG.warn("receipt of {}: gas paid unreadable ({})", s.hash(), unreadable.getMessage());
+        }
+        if ("0x1".equals(status)) {
+            return new ChainReceipt(s.hash(), gas);
+        }
+        if ("0x0".equals(status)) {
+            throw new ChainFailure("transaction " + s.hash() + " REVERTED on chain (gas paid " + new ChainReceipt(
+                    s.hash(), gas).gasPaidPol() + " POL); not tried again in this run: check the position on "
+                    + "polymarket.com", false);
+        }
+        inFlight.put(id, s);
+        throw new ChainFailure("receipt of " + s.hash() + " has status '" + clip(status) + "'; followed next check",
+                true);
+    }
+
+    private static BigInteger quantity(String what, JsonNode v) {
+        String hex = v == null || v.isNull() ? "" : v.asText("");
+        if (!hex.matches("0x[0-9a-fA-F]{1,64}")) {
+            throw new ChainFailure(what + ": not a hex quantity ('" + clip(hex) + "')", true);
+        }
+        return new BigInteger(hex.substring(2), 16);
+    }
+
+    private static String gwei(BigInteger wei) {
+        return new java.math.BigDecimal(wei, 9).stripTrailingZeros().toPlainString();
+    }
+
+    private static String clip(String s) {
+        String clean = s.replaceAll("[^0-9A-Za-z_ .:-]", "");
+        return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+    }
+}
