@@ -118,6 +118,9 @@ class SettingsValidationTest {
             new Row("LIVE_BALANCE_CHECK_MS", "1000", "500", "must be between 1000 and 3600000"),
             new Row("LIVE_MAX_REDEEM_USD", "0", "-1", "must be >= 0"),
             new Row("DATA_API_URL", "https://data-api.example", "data-api.example", "must be a http/https URL"),
+            new Row("POLYGON_RPC_URL", "https://polygon.example/v2/KEY", "polygon.example/v2/KEY",
+                    "POLYGON_RPC_URL: must be an http(s) URL"),
+            new Row("LIVE_MAX_GAS_GWEI", "100000", "100001", "must be between 1 and 100000"),
             new Row("SIM_FAULTS", "drop, malformed", FREE, null));
 
     private static final Set<String> SECRETS = ConfigLoader.SECRETS;
@@ -165,6 +168,7 @@ class SettingsValidationTest {
         String line = r.errors().get(0);
         assertThat(line).startsWith(row.name()).contains(row.says());
         if (SECRETS.contains(row.name()) || row.name().equals("DB_URL")) {
+            // a URL or key may carry credentials: the line names the setting, never its value
             assertThat(line).doesNotContain(row.refused());
         }
     }

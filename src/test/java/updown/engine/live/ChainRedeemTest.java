@@ -63,7 +63,7 @@ class ChainRedeemTest {
         node = Await.result(new FakePolygonNode(vertx, 137, BotClock.system()).start());
         config = config("100", "100");
         repository = new InMemoryRepository();
-        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, BotClock.system(), repository, false)));
+        Await.result(vertx.deployVerticle(new PortfolioVerticle(config, BotClock.system(), repository, PortfolioVerticle.Admission.EVERY_FILL)));
     }
 
     @AfterEach
