@@ -90,8 +90,8 @@ public final class EoaChainSubmitter implements ChainSubmitter {
         return rpc.call("eth_chainId").compose(r -> {
             BigInteger id = quantity("eth_chainId", r);
             if (!id.equals(BigInteger.valueOf(chainId))) {
-                return Future.failedFuture(new ChainFailure("Polygon RPC is chain " + id + ", CHAIN_ID is " + chainId
-                        + ": nothing sent (point POLYGON_RPC_URL at the right network)", true));
+                return Future.failedFuture(ChainFailure.retryable("Polygon RPC is chain " + id + ", CHAIN_ID is " + chainId
+                        + ": nothing sent (point POLYGON_RPC_URL at the right network)"));
             }
             chainChecked = true;
             return Future.succeededFuture();
@@ -108,22 +108,22 @@ public final class EoaChainSubmitter implements ChainSubmitter {
                 .map(r -> quantity("eth_maxPriorityFeePerGas", r));
         Future<BigInteger> base = tip.compose(t -> rpc.call("eth_getBlockByNumber", "latest", false)).map(b -> {
             if (b == null || !b.isObject()) {
-                throw new ChainFailure("eth_getBlockByNumber: no latest block in the answer", true);
+                throw ChainFailure.retryable("eth_getBlockByNumber: no latest block in the answer");
             }
             return quantity("baseFeePerGas", b.get("baseFeePerGas"));
         });
         return base.compose(baseFee -> {
             BigInteger nonce = latest.result();
             if (pending.result().compareTo(nonce) > 0) {
-                return Future.failedFuture(new ChainFailure("a transaction of " + from + " is still pending (nonce "
-                        + nonce + "): nothing new is signed until it is mined", true));
+                return Future.failedFuture(ChainFailure.retryable("a transaction of " + from + " is still pending (nonce "
+                        + nonce + "): nothing new is signed until it is mined"));
             }
             BigInteger priority = tip.result();
             BigInteger needed = baseFee.add(priority);
             if (needed.compareTo(maxFeePerGas) > 0) {
-                return Future.failedFuture(new ChainFailure("gas " + gwei(needed) + " gwei (base " + gwei(baseFee)
+                return Future.failedFuture(ChainFailure.retryable("gas " + gwei(needed) + " gwei (base " + gwei(baseFee)
                         + " + tip " + gwei(priority) + ") is above LIVE_MAX_GAS_GWEI " + gwei(maxFeePerGas)
-                        + ": not sent, tried again next check", true));
+                        + ": not sent, tried again next check"));
             }
             // room for the base fee to double before inclusion, never above the cap
             BigInteger maxFee = baseFee.shiftLeft(1).add(priority).min(maxFeePerGas);
@@ -165,16 +165,16 @@ public final class EoaChainSubmitter implements ChainSubmitter {
                             return Future.succeededFuture(s);
                         }
                         inFlight.remove(id);
-                        return Future.failedFuture(new ChainFailure("nonce " + s.nonce() + " was used by another "
-                                + "transaction; " + s.hash() + " dropped, a fresh one next check", true));
+                        return Future.failedFuture(ChainFailure.retryable("nonce " + s.nonce() + " was used by another "
+                                + "transaction; " + s.hash() + " dropped, a fresh one next check"));
                     });
                 }
                 inFlight.remove(id); // refused outright (e.g. insufficient funds for gas): nothing is pending
-                return Future.failedFuture(new ChainFailure("transaction refused: " + e.getMessage(), true));
+                return Future.failedFuture(ChainFailure.retryable("transaction refused: " + e.getMessage()));
             }
             String why = t instanceof ChainFailure ? t.getMessage() : t.toString();
-            return Future.failedFuture(new ChainFailure("send of " + s.hash() + " (nonce " + s.nonce()
-                    + ") unanswered: " + why + "; the same transaction is re-sent next check, never a new one", true));
+            return Future.failedFuture(ChainFailure.retryable("send of " + s.hash() + " (nonce " + s.nonce()
+                    + ") unanswered: " + why + "; the same transaction is re-sent next check, never a new one"));
         });
     }
 
@@ -193,8 +193,8 @@ public final class EoaChainSubmitter implements ChainSubmitter {
                 return Future.succeededFuture(done(id, s, r));
             }
             if (check >= checks) {
-                return Future.failedFuture(new ChainFailure("transaction " + s.hash() + " not mined after " + checks
-                        + " receipt checks; followed (never re-signed) next check", true));
+                return Future.failedFuture(ChainFailure.retryable("transaction " + s.hash() + " not mined after " + checks
+                        + " receipt checks; followed (never re-signed) next check"));
             }
             return vertx.timer(clock.realDelayMillis(pollMs)).compose(v -> follow(id, s, check + 1));
         });
@@ -214,19 +214,18 @@ public final class EoaChainSubmitter implements ChainSubmitter {
             return new ChainReceipt(s.hash(), gas);
         }
         if ("0x0".equals(status)) {
-            throw new ChainFailure("transaction " + s.hash() + " REVERTED on chain (gas paid " + new ChainReceipt(
+            throw ChainFailure.permanent("transaction " + s.hash() + " REVERTED on chain (gas paid " + new ChainReceipt(
                     s.hash(), gas).gasPaidPol() + " POL); not tried again in this run: check the position on "
-                    + "polymarket.com", false);
+                    + "polymarket.com");
         }
         inFlight.put(id, s);
-        throw new ChainFailure("receipt of " + s.hash() + " has status '" + clip(status) + "'; followed next check",
-                true);
+        throw ChainFailure.retryable("receipt of " + s.hash() + " has status '" + clip(status) + "'; followed next check");
     }
 
     private static BigInteger quantity(String what, JsonNode v) {
         String hex = v == null || v.isNull() ? "" : v.asText("");
         if (!hex.matches("0x[0-9a-fA-F]{1,64}")) {
-            throw new ChainFailure(what + ": not a hex quantity ('" + clip(hex) + "')", true);
+            throw ChainFailure.retryable(what + ": not a hex quantity ('" + clip(hex) + "')");
         }
         return new BigInteger(hex.substring(2), 16);
     }

@@ -47,20 +47,20 @@ final class PolygonRpc {
         try {
             body = JSON.writeValueAsString(req);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Future.failedFuture(new ChainFailure(method + ": request not encodable", true));
+            return Future.failedFuture(ChainFailure.retryable(method + ": request not encodable"));
         }
         Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent;
         try {
             sent = client.postAbs(url.reveal()).timeout(timeoutMs).putHeader("Content-Type", "application/json")
                     .sendBuffer(Buffer.buffer(body, "UTF-8"));
         } catch (RuntimeException e) { // a malformed URL is refused by the config check; never echo it anyway
-            return Future.failedFuture(new ChainFailure(method + ": Polygon RPC unusable ("
-                    + e.getClass().getSimpleName() + ")", true));
+            return Future.failedFuture(ChainFailure.retryable(method + ": Polygon RPC unusable ("
+                    + e.getClass().getSimpleName() + ")"));
         }
         return sent.transform(ar -> {
             if (ar.failed()) {
-                return Future.failedFuture(new ChainFailure(method + ": Polygon RPC unreachable ("
-                        + ar.cause().getClass().getSimpleName() + ")", true));
+                return Future.failedFuture(ChainFailure.retryable(method + ": Polygon RPC unreachable ("
+                        + ar.cause().getClass().getSimpleName() + ")"));
             }
             return Future.succeededFuture(result(method, ar.result().statusCode(), ar.result().bodyAsString("UTF-8")));
         });
@@ -68,10 +68,10 @@ final class PolygonRpc {
 
     private static JsonNode result(String method, int status, String body) {
         if (status == 429) {
-            throw new ChainFailure(method + ": Polygon RPC rate limit (HTTP 429)", true);
+            throw ChainFailure.retryable(method + ": Polygon RPC rate limit (HTTP 429)");
         }
         if (status < 200 || status >= 300) {
-            throw new ChainFailure(method + ": Polygon RPC HTTP " + status, true);
+            throw ChainFailure.retryable(method + ": Polygon RPC HTTP " + status);
         }
         JsonNode root;
         try {
@@ -80,14 +80,14 @@ final class PolygonRpc {
             root = null;
         }
         if (root == null || !root.isObject()) {
-            throw new ChainFailure(method + ": Polygon RPC answer is not a JSON-RPC object", true);
+            throw ChainFailure.retryable(method + ": Polygon RPC answer is not a JSON-RPC object");
         }
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
             throw new RpcError(method, error.path("code").asLong(0), clip(error.path("message").asText("")));
         }
         if (!root.has("result")) {
-            throw new ChainFailure(method + ": Polygon RPC answer has neither result nor error", true);
+            throw ChainFailure.retryable(method + ": Polygon RPC answer has neither result nor error");
         }
         return root.get("result");
     }
@@ -108,7 +108,7 @@ final class PolygonRpc {
         private final String text;
 
         RpcError(String method, long code, String text) {
-            super(method + ": node error " + code + " " + text, true);
+            super(method + ": node error " + code + " " + text, Retry.NEXT_CHECK);
             this.code = code;
             this.text = text;
         }
