@@ -22,6 +22,8 @@ import updown.config.BotConfig;
 import updown.config.ConfigLoader;
 import updown.klines.KlineReport;
 import updown.time.BotClock;
+import updown.app.BotRunner;
+import updown.app.ExitCodes;
 
 /**
  * Replays a recorded tape, or a 1-minute kline CSV with markets and books synthesized by the SimExchange model,

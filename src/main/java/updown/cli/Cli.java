@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import updown.app.ExitCodes;
 
 /**
  * Runs a command line with the project's exit codes and error style: a usage or settings problem is exit

@@ -25,6 +25,7 @@ import updown.domain.Usd;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
 import updown.repository.UnreadableDatabaseException;
+import updown.app.ExitCodes;
 
 /**
  * Prints the stored trades and the ledger's balance straight from the database, so anyone can recompute the money

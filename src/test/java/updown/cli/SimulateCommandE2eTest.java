@@ -34,6 +34,7 @@ import updown.domain.Trade;
 import updown.domain.Usd;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
+import updown.app.StopSignal;
 
 /**
  * The {@code simulate} command itself, as a user runs it (its stdout and stderr captured, the environment a map), then
