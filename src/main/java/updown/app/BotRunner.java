@@ -22,7 +22,6 @@ import updown.repository.PostgresRepository;
 import updown.repository.Repository;
 import updown.repository.SqliteRepository;
 import updown.time.BotClock;
-import updown.cli.Cli;
 
 /**
  * Starts the bot on its ledger (SQLite, or PostgreSQL when DB_URL is set) and keeps it running until SIGTERM/SIGINT,
@@ -168,7 +167,7 @@ public final class BotRunner {
      * {@value #SHUTDOWN_SECONDS} s; returns the exit code. A stop requested while the bot is still starting ends
      * the start (Vert.x is closed: sockets, timers, the database pool) and also exits 0.
      */
-    static int runUntil(StopSignal stop, Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
+    public static int runUntil(StopSignal stop, Vertx vertx, BotConfig config, BotClock clock, Engine engine) {
         AtomicBoolean stopping = new AtomicBoolean();
         LedgerClaim claim = null;
         Running running;
@@ -187,7 +186,7 @@ public final class BotRunner {
             return ExitCodes.FAILURE;
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            LOG.error("startup failed: {}", Cli.describe(cause));
+            LOG.error("startup failed: {}", ErrorLine.describe(cause));
             stopping.set(true);
             releaseQuietly(claim);
             closeQuietly(vertx);
@@ -233,7 +232,7 @@ public final class BotRunner {
         }
     }
 
-    static void closeQuietly(Vertx vertx) {
+    public static void closeQuietly(Vertx vertx) {
         closeQuietly(vertx, TimeUnit.SECONDS.toNanos(3));
     }
 

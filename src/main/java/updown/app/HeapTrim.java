@@ -17,17 +17,17 @@ import java.util.List;
  * eight markets within 200 MB with JVM defaults). A setting the user gave on the command line, another collector,
  * or a JVM without these options is left alone, and then nothing is scheduled.
  */
-final class HeapTrim {
+public final class HeapTrim {
     /** Name, value, name, value...; in this order, so MinHeapFreeRatio never exceeds MaxHeapFreeRatio. */
     private static final List<String> SETTINGS = List.of("MaxHeapFreeRatio", "30", "MinHeapFreeRatio", "10");
     /** How often the heap is trimmed: rare enough to cost nothing, often enough to undo a burst within minutes. */
-    static final long TRIM_EVERY_MS = 120_000;
+    public static final long TRIM_EVERY_MS = 120_000;
 
     private HeapTrim() {
     }
 
     /** Applies what it can; returns the settings it changed, as {@code NAME=value}. Never throws. */
-    static List<String> apply() {
+    public static List<String> apply() {
         List<String> changed = new ArrayList<>();
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
@@ -47,7 +47,7 @@ final class HeapTrim {
      * Every {@link #TRIM_EVERY_MS}, a full collection on a worker thread (never an event loop), which shrinks the heap
      * to the ratios {@link #apply} set. Returns the timer id.
      */
-    static long schedule(io.vertx.core.Vertx vertx) {
+    public static long schedule(io.vertx.core.Vertx vertx) {
         return vertx.setPeriodic(TRIM_EVERY_MS, id -> vertx.executeBlocking(() -> {
             System.gc(); // the one place: a full collection is what makes G1 give committed heap back
             return null;

@@ -13,17 +13,17 @@ import org.slf4j.LoggerFactory;
  * 0), or {@link #request()} from code. Installed before anything starts, so a {@code docker stop} that arrives while
  * the bot is still connecting stops it cleanly too.
  */
-final class StopSignal {
+public final class StopSignal {
     private static final Logger LOG = LoggerFactory.getLogger(StopSignal.class);
     private final CountDownLatch latch = new CountDownLatch(1);
 
     /** A signal that only {@link #request()} trips (tests). */
-    static StopSignal manual() {
+    public static StopSignal manual() {
         return new StopSignal();
     }
 
     /** Tripped by SIGTERM and SIGINT from now on. */
-    static StopSignal onTermOrInt() {
+    public static StopSignal onTermOrInt() {
         StopSignal stop = new StopSignal();
         for (String name : new String[] {"TERM", "INT"}) {
             try {
@@ -35,7 +35,7 @@ final class StopSignal {
         return stop;
     }
 
-    void request() {
+    public void request() {
         latch.countDown();
     }
 
@@ -44,7 +44,7 @@ final class StopSignal {
     }
 
     /** Waits until a stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         latch.await();
     }
 
@@ -54,7 +54,7 @@ final class StopSignal {
      * @throws ExecutionException when the work failed
      * @throws TimeoutException   when it did not finish within the timeout
      */
-    <T> T awaitUnlessStopped(CompletableFuture<T> work, long timeout, TimeUnit unit)
+    public <T> T awaitUnlessStopped(CompletableFuture<T> work, long timeout, TimeUnit unit)
             throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (!work.isDone()) {

@@ -18,7 +18,7 @@ import updown.synthetic.random.Mix;
  * {@code arbRate} of steps one side's asks are undercut so Up ask + Down ask falls below $1 by 2–8 ticks.
  * Sizes refresh at level-specific cadences, so consecutive steps differ in a few levels, as real deltas do.
  */
-final class BookModel {
+public final class BookModel {
     static final int TICKS = 100;
     static final Price TICK = Price.of("0.01");
     private static final long MICROS_PER_CENT_SHARE = Micros.ONE / 100;
@@ -50,8 +50,8 @@ final class BookModel {
     }
 
     /** Both books of a window at one step. {@code arb} tells whether this step carries an under-$1 pair. */
-    record WindowBooks(OrderBook up, OrderBook down, boolean arb) {
-        OrderBook of(Outcome o) {
+    public record WindowBooks(OrderBook up, OrderBook down, boolean arb) {
+        public OrderBook of(Outcome o) {
             return o == Outcome.UP ? up : down;
         }
     }

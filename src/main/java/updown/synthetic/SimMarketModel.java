@@ -29,7 +29,7 @@ import updown.synthetic.random.Mix;
  */
 public final class SimMarketModel {
     /** The primary series' window (btc-5m): the grid of sessions, faults and the backtest's record source. */
-    static final long WINDOW_SECONDS = 300;
+    public static final long WINDOW_SECONDS = 300;
     /** Start prices of the other assets' GBM paths, and the scale of their Chainlink basis and volume. */
     private static final Map<String, Double> START_PRICE = Map.of("BTC", 100_000.0, "ETH", 3_500.0, "SOL", 180.0,
             "XRP", 2.5);
@@ -150,7 +150,7 @@ public final class SimMarketModel {
     }
 
     /** This series' window length in seconds. */
-    long windowSeconds() {
+    public long windowSeconds() {
         return windowSeconds;
     }
 
@@ -158,7 +158,7 @@ public final class SimMarketModel {
      * The window belongs to the session: no session end, or it ends within the session's
      * {@link SimOptions#sessionWindows()} five-minute windows (history included; for btc-5m: index &lt; N).
      */
-    boolean inSession(SimWindow w) {
+    public boolean inSession(SimWindow w) {
         long zero5 = Math.floorDiv(simStart.getEpochSecond(), WINDOW_SECONDS) * WINDOW_SECONDS;
         return options.sessionWindows() == 0
                 || w.end().getEpochSecond() <= zero5 + options.sessionWindows() * WINDOW_SECONDS;
@@ -178,7 +178,7 @@ public final class SimMarketModel {
         return simStart;
     }
 
-    String describePath() {
+    public String describePath() {
         return path.describe();
     }
 
@@ -188,7 +188,7 @@ public final class SimMarketModel {
 
     // ---------------------------------------------------------------- prices
 
-    long second(Instant t) {
+    public long second(Instant t) {
         return Math.max(0, Math.floorDiv(t.getEpochSecond() - epoch.getEpochSecond(), 1));
     }
 
@@ -202,7 +202,7 @@ public final class SimMarketModel {
     }
 
     /** Chainlink BTC/USD in units of 1e-8 USD for second {@code s} after the epoch. */
-    long chainlinkE8AtSecond(long s) {
+    public long chainlinkE8AtSecond(long s) {
         long basis = Math.round((options.chainlinkBasisUsd()
                 + options.chainlinkNoiseUsd() * (2 * Mix.unit(seed, 0x636C, s) - 1)) * priceScale * 1e8);
         return path.cents(s) * 1_000_000L + basis;
@@ -218,7 +218,7 @@ public final class SimMarketModel {
     }
 
     /** The kline whose open time is {@code openTime} (a whole minute ≥ the epoch), as it stands at {@code now}. */
-    Optional<Kline> kline(Instant openTime, Instant now) {
+    public Optional<Kline> kline(Instant openTime, Instant now) {
         long s0 = openTime.getEpochSecond() - epoch.getEpochSecond();
         if (s0 < 0 || Math.floorMod(s0, 60) != 0 || openTime.getNano() != 0 || openTime.isAfter(now)) {
             return Optional.empty();
@@ -359,11 +359,11 @@ public final class SimMarketModel {
         return w;
     }
 
-    Optional<SimWindow> windowByMarketId(String id) {
+    public Optional<SimWindow> windowByMarketId(String id) {
         return Optional.ofNullable(byId.get("market:" + id));
     }
 
-    Optional<SimWindow> windowByEventId(String id) {
+    public Optional<SimWindow> windowByEventId(String id) {
         return Optional.ofNullable(byId.get("event:" + id));
     }
 
@@ -425,7 +425,7 @@ public final class SimMarketModel {
     }
 
     /** Both books of {@code w} as they stand at t (they change once per book step). */
-    BookModel.WindowBooks books(SimWindow w, Instant t) {
+    public BookModel.WindowBooks books(SimWindow w, Instant t) {
         long step = bookStep(t);
         BookKey key = new BookKey(w.startSecond(), step);
         synchronized (bookCache) {

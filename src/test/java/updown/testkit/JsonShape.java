@@ -13,23 +13,23 @@ import java.util.List;
  * compared element by element against the first sample element; mixed arrays (Binance kline rows) index by index.
  * Extra keys in the payload are allowed ({@link #extraKeys} lists them when a test wants exactness).
  */
-final class JsonShape {
+public final class JsonShape {
     private JsonShape() {
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         return Json.decodeValue(text);
     }
 
     /** Problems found; empty when {@code actual} has the sample's shape. */
-    static List<String> problems(Object actual, Object sample) {
+    public static List<String> problems(Object actual, Object sample) {
         List<String> out = new ArrayList<>();
         compare(actual, sample, "$", out);
         return out;
     }
 
     /** True when {@code text} parses and has the sample's shape. */
-    static boolean conforms(String text, Object sample) {
+    public static boolean conforms(String text, Object sample) {
         try {
             return problems(parse(text), sample).isEmpty();
         } catch (DecodeException e) {
@@ -37,7 +37,7 @@ final class JsonShape {
         }
     }
 
-    static String type(Object v) {
+    public static String type(Object v) {
         if (v == null) {
             return "null";
         }
@@ -118,7 +118,7 @@ final class JsonShape {
     }
 
     /** Keys of {@code actual} (top level) that the sample does not have. */
-    static List<String> extraKeys(JsonObject actual, JsonObject sample) {
+    public static List<String> extraKeys(JsonObject actual, JsonObject sample) {
         List<String> out = new ArrayList<>();
         for (String k : actual.fieldNames()) {
             if (!sample.containsKey(k)) {

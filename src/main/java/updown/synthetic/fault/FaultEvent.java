@@ -18,7 +18,7 @@ public record FaultEvent(FaultKind kind, Venue venue, int window, Instant at, Du
         return at.plus(duration);
     }
 
-    String describe() {
+    public String describe() {
         return kind.wireName() + (venue == null ? "" : " on " + venue.wireName()) + " in window " + window
                 + " at " + at + (duration.isZero() ? "" : " for " + duration.toSeconds() + " s")
                 + (random ? " (random)" : " (scheduled)");

@@ -128,7 +128,7 @@ public final class FaultPlan {
     }
 
     /** The longest time from a window's start to the end of a fault placed in it: how far back to look. */
-    Duration reach() {
+    public Duration reach() {
         long max = RANDOM_OFFSET_MAX_S + randomKinds.stream().mapToLong(FaultKind::randomMaxSeconds).max().orElse(0);
         for (ScheduledFault f : scheduled) {
             max = Math.max(max, f.offset().plus(f.duration()).toSeconds() + 1);
@@ -137,7 +137,7 @@ public final class FaultPlan {
     }
 
     /** Every fault placed in window {@code index} (which starts at {@code windowStart}), scheduled ones first. */
-    List<FaultEvent> eventsInWindow(int index, Instant windowStart) {
+    public List<FaultEvent> eventsInWindow(int index, Instant windowStart) {
         List<FaultEvent> out = new ArrayList<>();
         for (ScheduledFault f : scheduled) {
             if (f.window() != index) {

@@ -13,7 +13,7 @@ import updown.synthetic.random.Mix;
  * required field missing, or an HTML error page where JSON belongs. Which corruption, and where, is a function of the
  * given hash, so a seeded fault corrupts the same way every run.
  */
-final class Malformer {
+public final class Malformer {
 
     enum Mode { TRUNCATED, WRONG_TYPE, MISSING_FIELD, HTML }
 
@@ -24,7 +24,7 @@ final class Malformer {
         return Mode.values()[(int) Math.floorMod(h, (long) Mode.values().length)];
     }
 
-    static String corrupt(String json, long h) {
+    public static String corrupt(String json, long h) {
         Mode mode = mode(h);
         long h2 = Mix.mix(h);
         switch (mode) {

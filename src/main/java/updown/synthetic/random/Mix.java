@@ -5,20 +5,20 @@ package updown.synthetic.random;
  * describes (window, step, level...), never the next draw of a shared generator. So a value does not depend on the
  * order in which it was asked for, and the same seed always gives the same market, whoever reads it first.
  */
-final class Mix {
+public final class Mix {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private Mix() {
     }
 
     /** SplitMix64 finaliser: a bijective scramble of 64 bits. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
 
-    static long hash(long seed, long... parts) {
+    public static long hash(long seed, long... parts) {
         long h = start(seed);
         for (long p : parts) {
             h = fold(h, p);
@@ -34,87 +34,87 @@ final class Mix {
     }
 
     /** One more coordinate onto a hash: {@code hash(s, a, b) == fold(hash(s, a), b)}. */
-    static long fold(long h, long p) {
+    public static long fold(long h, long p) {
         return mix(h ^ (p * GOLDEN + 0x632BE59BD9B4E019L));
     }
 
-    static long hash(long seed, long a) {
+    public static long hash(long seed, long a) {
         return fold(start(seed), a);
     }
 
-    static long hash(long seed, long a, long b) {
+    public static long hash(long seed, long a, long b) {
         return fold(fold(start(seed), a), b);
     }
 
-    static long hash(long seed, long a, long b, long c) {
+    public static long hash(long seed, long a, long b, long c) {
         return fold(hash(seed, a, b), c);
     }
 
-    static long hash(long seed, long a, long b, long c, long d) {
+    public static long hash(long seed, long a, long b, long c, long d) {
         return fold(hash(seed, a, b, c), d);
     }
 
-    static long hash(long seed, long a, long b, long c, long d, long e) {
+    public static long hash(long seed, long a, long b, long c, long d, long e) {
         return fold(hash(seed, a, b, c, d), e);
     }
 
-    static long hash(long seed, long a, long b, long c, long d, long e, long f) {
+    public static long hash(long seed, long a, long b, long c, long d, long e, long f) {
         return fold(hash(seed, a, b, c, d, e), f);
     }
 
-    static double unit(long seed, long a, long b) {
+    public static double unit(long seed, long a, long b) {
         return unit(hash(seed, a, b));
     }
 
-    static double unit(long seed, long a, long b, long c) {
+    public static double unit(long seed, long a, long b, long c) {
         return unit(hash(seed, a, b, c));
     }
 
-    static double unit(long seed, long a, long b, long c, long d) {
+    public static double unit(long seed, long a, long b, long c, long d) {
         return unit(hash(seed, a, b, c, d));
     }
 
-    static double unit(long seed, long a, long b, long c, long d, long e) {
+    public static double unit(long seed, long a, long b, long c, long d, long e) {
         return unit(hash(seed, a, b, c, d, e));
     }
 
-    static long between(long lo, long hi, long seed, long a, long b) {
+    public static long between(long lo, long hi, long seed, long a, long b) {
         return lo + (long) (unit(seed, a, b) * (hi - lo + 1));
     }
 
-    static long between(long lo, long hi, long seed, long a, long b, long c) {
+    public static long between(long lo, long hi, long seed, long a, long b, long c) {
         return lo + (long) (unit(seed, a, b, c) * (hi - lo + 1));
     }
 
-    static long between(long lo, long hi, long seed, long a, long b, long c, long d) {
+    public static long between(long lo, long hi, long seed, long a, long b, long c, long d) {
         return lo + (long) (unit(seed, a, b, c, d) * (hi - lo + 1));
     }
 
-    static long between(long lo, long hi, long seed, long a, long b, long c, long d, long e, long f) {
+    public static long between(long lo, long hi, long seed, long a, long b, long c, long d, long e, long f) {
         return lo + (long) (unit(hash(seed, a, b, c, d, e, f)) * (hi - lo + 1));
     }
 
     /** Uniform integer in [lo, hi] from a hash: {@code between(lo, hi, s, parts) == betweenOf(lo, hi, hash(s, parts))}. */
-    static long betweenOf(long lo, long hi, long h) {
+    public static long betweenOf(long lo, long hi, long h) {
         return lo + (long) (unit(h) * (hi - lo + 1));
     }
 
     /** Uniform in [0, 1). */
-    static double unit(long h) {
+    public static double unit(long h) {
         return (h >>> 11) * 0x1.0p-53;
     }
 
     /** Uniform in [0, 1) for the given coordinates. */
-    static double unit(long seed, long... parts) {
+    public static double unit(long seed, long... parts) {
         return unit(hash(seed, parts));
     }
 
     /** Standard normal for the given coordinates (Box-Muller on two independent uniforms). */
-    static double gaussian(long seed, long... parts) {
+    public static double gaussian(long seed, long... parts) {
         return gaussianOf(hash(seed, parts));
     }
 
-    static double gaussian(long seed, long a, long b, long c) {
+    public static double gaussian(long seed, long a, long b, long c) {
         return gaussianOf(hash(seed, a, b, c));
     }
 
@@ -126,13 +126,13 @@ final class Mix {
     }
 
     /** Uniform integer in [lo, hi] for the given coordinates. */
-    static long between(long lo, long hi, long seed, long... parts) {
+    public static long between(long lo, long hi, long seed, long... parts) {
         long span = hi - lo + 1;
         return lo + (long) (unit(seed, parts) * span);
     }
 
     /** A stable number for a short label, to use as a hash coordinate. */
-    static long label(String s) {
+    public static long label(String s) {
         long h = 1125899906842597L;
         for (int i = 0; i < s.length(); i++) {
             h = 31 * h + s.charAt(i);
