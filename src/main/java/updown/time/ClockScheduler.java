@@ -1,4 +1,4 @@
-package updown.net;
+package updown.time;
 
 import io.vertx.core.Vertx;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import updown.time.BotClock;
 
 /**
  * Timers measured on the injected {@link BotClock}, not on the wall clock: a task runs once the bot's clock has
