@@ -27,7 +27,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /**
      * Runs the command line and returns the exit code (tests call this instead of main): 0 done, 1 failed while
-     * running, 2 bad usage or settings (see {@link updown.cli.ExitCodes}).
+     * running, 2 bad usage or settings (see {@link updown.app.ExitCodes}).
      */
     public static int execute(String... args) {
         return Cli.execute(new Main(), args);

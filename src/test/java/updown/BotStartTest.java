@@ -21,6 +21,7 @@ import updown.testkit.Await;
 import updown.testkit.BusRecorder;
 import updown.testkit.TestConfig;
 import updown.time.BotClock;
+import updown.app.Bot;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Bot start: the first tick comes at once, and a taken dashboard port does not stop trading")

@@ -13,8 +13,8 @@ import updown.record.RecordSource;
 import updown.record.TapeFiles;
 import updown.record.TapeReader;
 import updown.record.TapeRecord;
-import updown.sim.SimOptions;
-import updown.sim.SimRecordSource;
+import updown.synthetic.SimOptions;
+import updown.synthetic.SimRecordSource;
 import updown.strategy.Decider;
 
 /**
@@ -221,7 +221,7 @@ public sealed interface DataSet {
         @Override
         public RecordSource open(BotConfig config, Backtest.Options options) {
             Generated span = generated(config, options);
-            List<updown.sim.SimMarketModel> models = new java.util.ArrayList<>();
+            List<updown.synthetic.SimMarketModel> models = new java.util.ArrayList<>();
             for (updown.domain.MarketKey key : config.market().markets()) {
                 SimRecordSource.Loaded d = data.get(key.asset());
                 if (d == null) {

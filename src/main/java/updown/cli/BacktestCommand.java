@@ -22,6 +22,9 @@ import updown.config.BotConfig;
 import updown.config.ConfigLoader;
 import updown.klines.KlineReport;
 import updown.time.BotClock;
+import updown.app.BotRunner;
+import updown.app.ExitCodes;
+import updown.app.ErrorLine;
 
 /**
  * Replays a recorded tape, or a 1-minute kline CSV with markets and books synthesized by the SimExchange model,
@@ -144,7 +147,7 @@ public final class BacktestCommand implements Callable<Integer> {
             if (progress != null) {
                 progress.finish();
             }
-            at.err().println("backtest failed: " + Cli.describe(e.getCause()));
+            at.err().println("backtest failed: " + ErrorLine.describe(e.getCause()));
             return ExitCodes.FAILURE;
         } finally {
             BotRunner.closeQuietly(vertx);

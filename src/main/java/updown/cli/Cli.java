@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import updown.app.ErrorLine;
+import updown.app.ExitCodes;
 
 /**
  * Runs a command line with the project's exit codes and error style: a usage or settings problem is exit
@@ -42,7 +44,7 @@ public final class Cli {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         StringBuilder msg = new StringBuilder(line.getCommandSpec().qualifiedName()).append(": ")
-                .append(firstLine(e.getMessage()));
+                .append(ErrorLine.firstLine(e.getMessage()));
         if (e instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
@@ -58,27 +60,9 @@ public final class Cli {
     /** An exception no command turned into its own message: one line; the stack trace only in the debug log. */
     private static int failure(Exception e, CommandLine line) {
         LoggerFactory.getLogger(Cli.class).debug("{} failed", line.getCommandName(), e);
-        line.getErr().println(line.getCommandSpec().qualifiedName() + ": failed: " + describe(e));
+        line.getErr().println(line.getCommandSpec().qualifiedName() + ": failed: " + ErrorLine.describe(e));
         line.getErr().flush();
         return ExitCodes.FAILURE;
-    }
-
-    /** The innermost message worth showing, on one line. */
-    static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t
-                && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException
-                || t instanceof java.util.concurrent.CompletionException)) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : firstLine(m);
-    }
-
-    private static String firstLine(String s) {
-        String line = s == null ? "" : s.lines().findFirst().orElse("").strip();
-        // picocli starts some messages with "Error: "; the line says it is an error already
-        return line.startsWith("Error: ") ? line.substring("Error: ".length()) : line;
     }
 
     /** Builds the commands that take an {@link Invocation} with it, everything else the usual way. */

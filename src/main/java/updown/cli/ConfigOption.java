@@ -10,6 +10,7 @@ import updown.backtest.SettingsBase;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
 import updown.config.TradingMode;
+import updown.app.ErrorLine;
 
 /** Loads and validates settings for a command, printing every problem and every warning (one line each) to stderr. */
 public final class ConfigOption {
@@ -49,7 +50,7 @@ public final class ConfigOption {
         try {
             base = SettingsBase.load(at.workDir(), at.env());
         } catch (IOException | UncheckedIOException e) {
-            at.err().println("cannot read the settings: " + Cli.describe(e));
+            at.err().println("cannot read the settings: " + ErrorLine.describe(e));
             return Optional.empty();
         }
         base.warnings().forEach(w -> at.err().println("warning: " + w));

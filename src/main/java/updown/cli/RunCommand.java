@@ -19,6 +19,10 @@ import updown.engine.live.LivePreflight;
 import updown.metrics.MetricsSetup;
 import updown.repository.SqliteRepository;
 import updown.time.BotClock;
+import updown.app.BotRunner;
+import updown.app.HeapTrim;
+import updown.app.StopSignal;
+import updown.app.ExitCodes;
 
 /** The 24/7 service on live market data (the default command). */
 @Command(name = "run", mixinStandardHelpOptions = true,

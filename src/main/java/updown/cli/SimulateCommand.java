@@ -27,13 +27,17 @@ import updown.klines.KlineFile;
 import updown.klines.KlineFileException;
 import updown.klines.KlineReport;
 import updown.metrics.MetricsSetup;
-import updown.sim.FaultPlan;
-import updown.sim.SimExchange;
-import updown.sim.SimOptions;
-import updown.sim.Simulation;
-import updown.sim.SimulationReport;
+import updown.synthetic.fault.FaultPlan;
+import updown.sim.exchange.SimExchange;
+import updown.synthetic.SimOptions;
+import updown.sim.run.Simulation;
+import updown.sim.run.SimulationReport;
 import updown.time.BotClock;
 import updown.time.ScaledClock;
+import updown.app.BotRunner;
+import updown.app.StopSignal;
+import updown.app.ExitCodes;
+import updown.app.ErrorLine;
 
 /**
  * The whole bot against a simulated exchange on 127.0.0.1: no network, no .env needed, no Telegram. Simulated money
@@ -284,7 +288,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             exchange.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            at.err().println("simulate --exchange-only: stopping the exchange: " + Cli.describe(e));
+            at.err().println("simulate --exchange-only: stopping the exchange: " + ErrorLine.describe(e));
         }
         BotRunner.closeQuietly(vertx);
         return ExitCodes.OK;

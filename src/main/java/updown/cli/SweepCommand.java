@@ -19,6 +19,7 @@ import updown.backtest.SettingsBase;
 import updown.backtest.Sweep;
 import updown.klines.KlineReport;
 import updown.time.BotClock;
+import updown.app.ExitCodes;
 
 /**
  * Backtests a grid (or a seeded random sample of it) of settings in parallel with walk-forward validation, and

@@ -27,6 +27,8 @@ import updown.repository.StoredState;
 import updown.repository.UnreadableDatabaseException;
 import updown.report.TradeCsv;
 import updown.report.TradeView;
+import updown.app.ExitCodes;
+import updown.app.ErrorLine;
 
 /**
  * Prints the stored trades and the ledger's balance straight from the database, so anyone can recompute the money
@@ -112,7 +114,7 @@ public final class TradesCommand implements Callable<Integer> {
             } else if (cause instanceof UnreadableDatabaseException || cause instanceof IllegalStateException) {
                 at.err().println(cause.getMessage());
             } else {
-                at.err().println("cannot read " + db + ": " + Cli.describe(cause));
+                at.err().println("cannot read " + db + ": " + ErrorLine.describe(cause));
             }
             return ExitCodes.FAILURE;
         } finally {

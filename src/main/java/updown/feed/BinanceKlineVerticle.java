@@ -19,7 +19,7 @@ import updown.config.BotConfig;
 import updown.domain.Candle;
 import updown.domain.MarketEvent;
 import updown.net.Backoff;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 import updown.net.FailureLog;
 import updown.net.FeedWatch;

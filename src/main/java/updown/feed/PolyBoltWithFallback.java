@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.config.BotConfig;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 
 /**

@@ -13,7 +13,7 @@ import updown.bus.LocalRecordCodec;
 import updown.config.BotConfig;
 import updown.domain.MarketEvent;
 import updown.domain.Resolution;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 import updown.net.FeedWatch;
 import updown.time.BotClock;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import updown.config.BotConfig;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 
 /**

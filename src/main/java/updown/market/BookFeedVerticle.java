@@ -20,7 +20,7 @@ import updown.config.BotConfig;
 import updown.domain.Market;
 import updown.domain.MarketEvent;
 import updown.domain.Price;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 import updown.net.FailureLog;
 import updown.net.HttpJsonClient;

@@ -25,7 +25,7 @@ import updown.domain.MarketEvent;
 import updown.domain.MarketKey;
 import updown.domain.Resolution;
 import updown.feed.ReferenceWindow;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 import updown.net.HttpJsonClient;
 import updown.time.BotClock;

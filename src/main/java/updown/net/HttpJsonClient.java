@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.config.BotConfig;
+import updown.time.ClockScheduler;
 
 /**
  * GET with the manners every client here needs: connect and read timeouts, the configured User-Agent, 429 honoured

@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.config.BotConfig;
+import updown.time.ClockScheduler;
 
 /**
  * One websocket that keeps itself connected: connect (with the User-Agent and HTTP_TIMEOUT_MS), and after any

@@ -22,8 +22,8 @@ import updown.domain.Usd;
 import updown.record.TapeReader;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
-import updown.sim.SimOptions;
-import updown.sim.Simulation;
+import updown.synthetic.SimOptions;
+import updown.sim.run.Simulation;
 import updown.testkit.Await;
 import updown.time.ScaledClock;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import updown.backtest.CanonicalLedger;
 import updown.testkit.Fixtures;
+import updown.app.ExitCodes;
 
 @DisplayName("backtest command: summary, JSON last line with the ledger hash, report files, setting errors")
 class BacktestCommandTest {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import updown.Main;
+import updown.app.ExitCodes;
 import updown.testkit.Fixtures;
 
 /**

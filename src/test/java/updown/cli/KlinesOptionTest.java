@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import updown.klines.KlineFile;
 import updown.testkit.Fixtures;
+import updown.app.ExitCodes;
 
 @DisplayName("--klines FILE in backtest, sweep and simulate: one reader, gaps reported, a bad file is one line")
 class KlinesOptionTest {

@@ -35,6 +35,7 @@ import updown.domain.Usd;
 import updown.report.TradeView;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
+import updown.app.StopSignal;
 
 /**
  * The {@code simulate} command itself, as a user runs it (its stdout and stderr captured, the environment a map), then

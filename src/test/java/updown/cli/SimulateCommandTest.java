@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import updown.app.StopSignal;
+import updown.app.ExitCodes;
 
 @DisplayName("simulate checks its options before anything starts or is written")
 class SimulateCommandTest {

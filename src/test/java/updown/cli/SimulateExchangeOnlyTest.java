@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import updown.app.StopSignal;
+import updown.app.ExitCodes;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("simulate --exchange-only serves the simulated exchange alone for a bot in another process")

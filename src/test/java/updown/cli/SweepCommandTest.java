@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import updown.testkit.Fixtures;
+import updown.app.ExitCodes;
 
 @DisplayName("sweep command: parallel grid with walk-forward on the kline CSV, progress on stderr, CSV written")
 class SweepCommandTest {

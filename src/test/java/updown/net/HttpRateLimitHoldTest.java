@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import updown.testkit.Await;
 import updown.testkit.TestConfig;
 import updown.time.VirtualClock;
+import updown.time.ClockScheduler;
 
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)

@@ -23,6 +23,7 @@ import updown.testkit.Await;
 import updown.testkit.ClockPump;
 import updown.testkit.TestConfig;
 import updown.time.VirtualClock;
+import updown.time.ClockScheduler;
 
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import updown.Bot;
+import updown.app.Bot;
 import updown.bus.Addresses;
 import updown.config.BotConfig;
 import updown.engine.PaperEngine;

@@ -71,7 +71,7 @@ public final class LiveEngine implements Engine, WalletSource {
     private final VenueGate gate = new VenueGate();
     private final Vertx vertx;
     private volatile String heartbeatId = "";
-    private updown.net.ClockScheduler scheduler;
+    private updown.time.ClockScheduler scheduler;
     private Future<Void> beating;
     private Future<?> queue = Future.succeededFuture();
     private volatile Pending pending;
@@ -182,7 +182,7 @@ public final class LiveEngine implements Engine, WalletSource {
             clob.credentials(c);
             return seedDailySpend();
         }).compose(v -> heartbeat()).map(v -> {
-            scheduler = new updown.net.ClockScheduler(vertx, clock);
+            scheduler = new updown.time.ClockScheduler(vertx, clock);
             scheduler.every(HEARTBEAT_MS, this::heartbeat);
             LOG.warn("LIVE TRADING ENGINE READY{}: real orders on {} (chain {}), signer {}, funder {}, signature type "
                             + "{}, {} orders, caps ${} per order and ${} per KST day (${} already used today)",

@@ -11,7 +11,7 @@ import updown.bus.Addresses;
 import updown.bus.LocalRecordCodec;
 import updown.config.BotConfig;
 import updown.domain.PortfolioCommand;
-import updown.net.ClockScheduler;
+import updown.time.ClockScheduler;
 import updown.net.Counters;
 import updown.net.WsConnection;
 import updown.time.BotClock;

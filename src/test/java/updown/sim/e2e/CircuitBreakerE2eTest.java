@@ -25,9 +25,9 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
 import updown.domain.TradingState;
 import updown.repository.StoredState;
-import updown.sim.OutcomeOverride;
-import updown.sim.SimOptions;
-import updown.sim.SimWindow;
+import updown.synthetic.OutcomeOverride;
+import updown.synthetic.SimOptions;
+import updown.synthetic.SimWindow;
 
 @Tag("e2e")
 @ExtendWith(VertxExtension.class)

@@ -19,13 +19,13 @@ import updown.domain.MarketEvent;
 import updown.domain.PortfolioSnapshot;
 import updown.domain.TradeStatus;
 import updown.repository.StoredState;
-import updown.sim.FaultEvent;
-import updown.sim.FaultKind;
-import updown.sim.FaultPlan;
-import updown.sim.ScheduledFault;
-import updown.sim.SimOptions;
-import updown.sim.SimResolution;
-import updown.sim.SimWindow;
+import updown.synthetic.fault.FaultEvent;
+import updown.synthetic.fault.FaultKind;
+import updown.synthetic.fault.FaultPlan;
+import updown.synthetic.fault.ScheduledFault;
+import updown.synthetic.SimOptions;
+import updown.synthetic.SimResolution;
+import updown.synthetic.SimWindow;
 
 @Tag("e2e")
 @ExtendWith(VertxExtension.class)

@@ -17,8 +17,8 @@ import updown.domain.Trade;
 import updown.domain.TradeStatus;
 import updown.domain.Usd;
 import updown.repository.StoredState;
-import updown.sim.SimExchange;
-import updown.sim.SimWindow;
+import updown.sim.exchange.SimExchange;
+import updown.synthetic.SimWindow;
 
 /**
  * The invariants every end-to-end run must keep, recomputed independently of the bot's own arithmetic: from the

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import updown.domain.Usd;
-import updown.sim.SimOptions;
+import updown.synthetic.SimOptions;
 import updown.testkit.LiveOnFake;
 import updown.time.BotClock;
 

@@ -19,8 +19,8 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
 import updown.domain.TradeStatus;
 import updown.repository.StoredState;
-import updown.sim.SimOptions;
-import updown.sim.SimWindow;
+import updown.synthetic.SimOptions;
+import updown.synthetic.SimWindow;
 
 @Tag("e2e")
 @ExtendWith(VertxExtension.class)

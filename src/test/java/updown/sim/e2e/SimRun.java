@@ -23,11 +23,11 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.Trade;
 import updown.repository.SqliteRepository;
 import updown.repository.StoredState;
-import updown.sim.SimExchange;
-import updown.sim.SimOptions;
-import updown.sim.SimWindow;
-import updown.sim.Simulation;
-import updown.sim.SimulationReport;
+import updown.sim.exchange.SimExchange;
+import updown.synthetic.SimOptions;
+import updown.synthetic.SimWindow;
+import updown.sim.run.Simulation;
+import updown.sim.run.SimulationReport;
 import updown.testkit.TestConfig;
 import updown.time.ScaledClock;
 

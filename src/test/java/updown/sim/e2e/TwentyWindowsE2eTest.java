@@ -22,8 +22,8 @@ import updown.domain.Trade;
 import updown.domain.TradeStatus;
 import updown.domain.Usd;
 import updown.repository.StoredState;
-import updown.sim.SimOptions;
-import updown.sim.SimulationReport;
+import updown.synthetic.SimOptions;
+import updown.sim.run.SimulationReport;
 
 @Tag("e2e")
 @ExtendWith(VertxExtension.class)
