@@ -91,7 +91,7 @@ public final class Bot {
                         && config.live().maxRedeemUsd().isPositive()
                         ? bot.deploy(new updown.engine.live.LiveRedeemVerticle(updown.engine.live.Redeemer.forLive(
                                 vertx, config, parts.clock(), live.funderAddress(), live.chainSubmitter(config),
-                                new updown.engine.live.BusChainLedger(vertx.eventBus())),
+                                new updown.engine.live.BusChainLedger(vertx.eventBus()), live.tradedProtocolV2()),
                                 parts.clock(), config.live().balanceCheckMs()))
                         : Future.<Void>succeededFuture())
                 .map(v -> {

@@ -68,6 +68,8 @@ public final class LiveEngine implements Engine, WalletSource {
     private final DailySpend daily;
     private final LongSupplier salts;
     private final Map<String, Boolean> negRisk = new ConcurrentHashMap<>();
+    /** Conditions of the Protocol V2 markets this engine traded (read by the redeemer on its own context). */
+    private final java.util.Set<String> protocolV2Conditions = ConcurrentHashMap.newKeySet();
     private final VenueGate gate = new VenueGate();
     private final Vertx vertx;
     private volatile String heartbeatId = "";
@@ -221,6 +223,11 @@ public final class LiveEngine implements Engine, WalletSource {
     }
 
     /** The address that holds the funds: LIVE_FUNDER_ADDRESS, or the signer for signature type 0. */
+    /** Whether a condition belongs to a Protocol V2 market this engine traded in this run. */
+    public java.util.function.Predicate<String> tradedProtocolV2() {
+        return protocolV2Conditions::contains;
+    }
+
     public String funderAddress() {
         return funder;
     }
@@ -267,6 +274,9 @@ public final class LiveEngine implements Engine, WalletSource {
 
     @Override
     public Future<Execution> execute(Order order) {
+        if (order.market().protocolV2()) {
+            protocolV2Conditions.add(order.market().conditionId());
+        }
         // the paper fill on the decision's books, before the venue is asked (pure, no I/O)
         Execution paper = shadowFill(order);
         return executeLive(order).onSuccess(liveResult -> {

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import updown.domain.Usd;
 public final class Redeemer {
     private static final Logger LOG = LoggerFactory.getLogger(Redeemer.class);
     private static final int JOURNAL_SIZE = 100;
+    private final Predicate<String> protocolV2;
 
     /** One submitted (or, in a dry run, reported) call: the redemption's record. */
     public record Entry(CtfCall call, String txId, boolean sent, Instant at) {
@@ -58,6 +60,16 @@ public final class Redeemer {
 
     public Redeemer(PositionsSource positions, ChainSubmitter submitter, ChainLedger ledger, Usd maxPerCycle,
                     Clock clock) {
+        this(positions, submitter, ledger, maxPerCycle, clock, condition -> false);
+    }
+
+    /**
+     * @param protocolV2 conditions known to be Protocol V2 markets: their positions are not held on the CTF, so a CTF
+     *                   call for them would pay nothing and burn gas; they are skipped with one line each
+     */
+    public Redeemer(PositionsSource positions, ChainSubmitter submitter, ChainLedger ledger, Usd maxPerCycle,
+                    Clock clock, Predicate<String> protocolV2) {
+        this.protocolV2 = protocolV2;
         this.positions = positions;
         this.submitter = submitter;
         this.ledger = ledger;
@@ -72,10 +84,17 @@ public final class Redeemer {
      */
     public static Redeemer forLive(io.vertx.core.Vertx vertx, updown.config.BotConfig config, updown.time.BotClock clock,
                                    String funder, ChainSubmitter submitter, ChainLedger ledger) {
+        return forLive(vertx, config, clock, funder, submitter, ledger, condition -> false);
+    }
+
+    /** As above, skipping the conditions {@code protocolV2} names (the engine's {@link LiveEngine#tradedProtocolV2}). */
+    public static Redeemer forLive(io.vertx.core.Vertx vertx, updown.config.BotConfig config, updown.time.BotClock clock,
+                                   String funder, ChainSubmitter submitter, ChainLedger ledger,
+                                   Predicate<String> protocolV2) {
         ClobHttp http = new ClobHttp(vertx, config.live().dataApiUrl(), config.market().httpTimeoutMs(),
                 config.market().userAgent(), clock);
         return new Redeemer(new PositionsClient(http, funder)::positions, submitter,
-                submitter.sends() ? ledger : ChainLedger.none(), config.live().maxRedeemUsd(), clock);
+                submitter.sends() ? ledger : ChainLedger.none(), config.live().maxRedeemUsd(), clock, protocolV2);
     }
 
     /** One cycle; a cycle asked for while one is running does nothing (a slow venue never piles up calls). */
@@ -127,6 +146,11 @@ public final class Redeemer {
             if (ps.stream().anyMatch(ChainPosition::negativeRisk)) {
                 warnOnce("negrisk " + condition, "positions of neg-risk condition {} are not redeemed by the bot "
                         + "(Neg Risk Adapter); redeem them on polymarket.com", condition);
+                continue;
+            }
+            if (protocolV2.test(condition)) {
+                warnOnce("v2 " + condition, "positions of Protocol V2 condition {} are not redeemed by the bot (they "
+                        + "are not held on the CTF); redeem them on polymarket.com", condition);
                 continue;
             }
             if (ps.stream().anyMatch(ChainPosition::redeemable)) {

@@ -129,9 +129,16 @@ class ProtocolV2OrdersTest {
             + "with CONDITIONAL-V2")
     void v2MarketFillsOnExchangeV3(Vertx vertx, VertxTestContext ctx) {
         fake.protocolV2(UP, DOWN);
-        engine(vertx).compose(e -> e.execute(buyUpOn(LiveKit.protocolV2Market()))
-                        .compose(ex -> e.position(LiveKit.protocolV2Market(), UP).map(pos -> Map.entry(ex, pos))))
+        java.util.concurrent.atomic.AtomicReference<LiveEngine> engine = new java.util.concurrent.atomic.AtomicReference<>();
+        engine(vertx).compose(e -> {
+            engine.set(e);
+            return e.execute(buyUpOn(LiveKit.protocolV2Market()))
+                        .compose(ex -> e.position(LiveKit.protocolV2Market(), UP).map(pos -> Map.entry(ex, pos)));
+        })
                 .onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+                    // the redeemer keeps its CTF calls away from this market's condition
+                    assertThat(engine.get().tradedProtocolV2().test(LiveKit.protocolV2Market().conditionId())).isTrue();
+                    assertThat(engine.get().tradedProtocolV2().test("0x" + "1".repeat(64))).isFalse();
                     assertThat(r.getKey()).isInstanceOf(Execution.Filled.class);
                     Fill f = ((Execution.Filled) r.getKey()).fill();
                     assertThat(f.shares()).isEqualTo(Shares.of("19.99998"));

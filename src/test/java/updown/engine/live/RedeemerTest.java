@@ -130,6 +130,28 @@ class RedeemerTest {
     }
 
     @Test
+    @DisplayName("a Protocol V2 market's winner is not sent to the CTF (its tokens are not there); the rest still goes")
+    void protocolV2ConditionSkipped(Vertx vertx, VertxTestContext ctx) {
+        RecordingChainSubmitter chain = new RecordingChainSubmitter();
+        LogCapture logs = LogCapture.everything();
+        fake(vertx, Fixtures.fixture("data-api/positions.assembled.json")).compose(f -> {
+            Map<String, String> m = new java.util.HashMap<>(LiveOnFake.liveSettings(f.baseUrl()));
+            m.put("DATA_API_URL", f.baseUrl());
+            m.put("LIVE_MAX_REDEEM_USD", "100");
+            Redeemer r = Redeemer.forLive(vertx, TestConfig.with(m), BotClock.system(), LiveOnFake.ADDRESS, chain,
+                    ChainLedger.none(), WINNER::equals);
+            return r.cycle();
+        }).onComplete(ctx.succeeding(report -> ctx.verify(() -> {
+            logs.close();
+            assertThat(report.submitted()).extracting(CtfCall::kind).containsExactly(CtfCall.Kind.MERGE);
+            assertThat(chain.calls()).extracting(CtfCall::conditionId).containsExactly(ARB);
+            assertThat(logs.lines()).anyMatch(l -> l.contains("Protocol V2 condition " + WINNER)
+                    && l.contains("not redeemed"));
+            ctx.completeNow();
+        })));
+    }
+
+    @Test
     @DisplayName("dry run: nothing is sent, each call is logged with its call data and journalled as not sent")
     void dryRun(Vertx vertx, VertxTestContext ctx) {
         LogCapture logs = LogCapture.everything();
