@@ -214,10 +214,33 @@ final class BatchJvm {
             try {
                 if (Files.isRegularFile(fresh) && !Files.exists(file)) {
                     Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
+                    prune(file.getParent(), KEEP);
                 }
                 Files.deleteIfExists(fresh);
             } catch (IOException | RuntimeException e) {
                 // no archive this time; the next run tries again
+            }
+        }
+
+        /** Archives kept per cache directory: each build of the jar writes its own (~25 MB). */
+        static final int KEEP = 3;
+
+        /** Deletes all but the {@code keep} newest archives of {@code dir} (older builds' ones). */
+        static void prune(Path dir, int keep) throws IOException {
+            List<Path> archives;
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                archives = files.filter(f -> f.getFileName().toString().matches("cds-[0-9a-f]+\\.jsa"))
+                        .sorted(java.util.Comparator.comparing((Path f) -> {
+                            try {
+                                return Files.getLastModifiedTime(f).toMillis();
+                            } catch (IOException e) {
+                                return 0L;
+                            }
+                        }).reversed())
+                        .toList();
+            }
+            for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
             }
         }
     }

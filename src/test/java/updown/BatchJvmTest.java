@@ -95,4 +95,19 @@ class BatchJvmTest {
         assertThat(BatchJvm.Archive.of(env, jar.toString(), "21.0.1").file()).isNotEqualTo(first.file());
         assertThat(BatchJvm.Archive.of(env, "a.jar" + java.io.File.pathSeparator + "b.jar", "17")).isNull();
     }
+
+    @Test
+    @DisplayName("older builds' archives are deleted: the three newest stay")
+    void prune(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Path f = Files.writeString(dir.resolve("cds-" + i + "a.jsa"), "x");
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Files.writeString(dir.resolve("notes.txt"), "kept");
+        BatchJvm.Archive.prune(dir, 3);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("cds-2a.jsa", "cds-3a.jsa", "cds-4a.jsa", "notes.txt");
+        }
+    }
 }
