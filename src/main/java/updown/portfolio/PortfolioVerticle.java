@@ -420,6 +420,11 @@ public final class PortfolioVerticle extends VerticleBase {
         return book.snapshot(clock.instant());
     }
 
+    /** The context it runs on (null before it is deployed). */
+    io.vertx.core.Context runsOn() {
+        return context;
+    }
+
     /**
      * Reads for a trader on this verticle's event loop (a replay): answered directly, as a {@code PORTFOLIO_QUERY}
      * would be (queries never wait for writes; a reader on one thread with the portfolio sees the same state a reply
