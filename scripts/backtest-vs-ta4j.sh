@@ -7,6 +7,8 @@
 #   - times each whole process (JVM start included) RUNS times, plain `java` with the JVM's defaults:
 #       updown: java -jar updown.jar backtest --klines CUT --json --out TMP
 #       ta4j:   java -cp <test classpath> updown.bench.Ta4jCrossoverMain CUT
+#     (`backtest` re-executes itself in a child JVM with its own heap, collector and class archive, see
+#     docs/backtest.md "BatchJvm": its wall and CPU include both JVMs, its peak RSS is the larger one, the child)
 #   - prints, best of RUNS (by wall time): wall s, bars/s, peak RSS (MB), and for the backtest the events the report
 #     counts, events/s over the whole process and over the replay alone, its ledger SHA-256 and trade count.
 # Usage: scripts/backtest-vs-ta4j.sh [RUNS=3]      Needs: a JDK 17, Maven, GNU time (/usr/bin/time: Debian's `time`).
@@ -23,6 +25,8 @@ if [ ! -x /usr/bin/time ]; then
 fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+# the backtest's class archive (BatchJvm) goes with the temporary jar: run 1 writes it, the later runs map it
+export XDG_CACHE_HOME="$WORK/cache"
 
 head -n $((BARS + 1)) examples/btc/btc-perp-20211231-20220201_1m.csv > "$WORK/3w.csv"
 echo "data: $BARS one-minute bars, $(sed -n 2p "$WORK/3w.csv" | cut -d, -f1) .. $(tail -1 "$WORK/3w.csv" | cut -d, -f1)"

@@ -22,7 +22,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // first, with only JDK classes loaded: a batch command may run in a JVM sized for it (see BatchJvm)
+        java.util.OptionalInt relaunched = BatchJvm.relaunch(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+        System.exit(execute(BatchJvm.withoutOptOut(args)));
     }
 
     /**

@@ -148,11 +148,13 @@ public final class Backtest {
         VirtualClock clock = new VirtualClock(first.at());
         InMemoryRepository repository = new InMemoryRepository();
         List<String> deployed = new ArrayList<>();
+        PortfolioVerticle portfolio = new PortfolioVerticle(config, clock, repository,
+                PortfolioVerticle.Admission.STRICT);
+        // the trader reads the portfolio directly each tick (same event loop: Backtest.newVertx has one)
         TraderVerticle trader = new TraderVerticle(config, clock, PaperEngine.fromConfig(config), decider,
-                TraderVerticle.Ticking.ON_CALL, TraderVerticle.Hooks.BACKTEST);
+                TraderVerticle.Ticking.ON_CALL, TraderVerticle.Hooks.BACKTEST, portfolio.reads());
         ReplayVerticle driver = new ReplayVerticle(source, trader, first, clock, options, progress);
-        Future<ReplayStats> ran = deploy(vertx, deployed, new PortfolioVerticle(config, clock, repository,
-                PortfolioVerticle.Admission.STRICT))
+        Future<ReplayStats> ran = deploy(vertx, deployed, portfolio)
                 .compose(v -> deploy(vertx, deployed, trader))
                 .compose(v -> deploy(vertx, deployed, driver))
                 .compose(v -> driver.run())

@@ -10,6 +10,7 @@ import updown.bus.Addresses;
 import updown.domain.PortfolioCommand;
 import updown.domain.Kst;
 import updown.domain.PortfolioSnapshot;
+import updown.domain.TraderTicked;
 import updown.domain.TradingState;
 import updown.record.RecordSource;
 import updown.record.TapeRecord;
@@ -138,7 +139,7 @@ final class ReplayVerticle extends VerticleBase {
         }
     }
 
-    /** Returns true when the tick continues asynchronously. */
+    /** Returns true when the tick continues asynchronously (then it pumps on by itself). */
     private boolean onTick(Instant t) {
         if (phase == Phase.WARMUP) {
             if (options.from() != null && t.isBefore(options.from())) {
@@ -152,21 +153,29 @@ final class ReplayVerticle extends VerticleBase {
             advance(t);
             vertx.eventBus().request(Addresses.PORTFOLIO_STOP, new PortfolioCommand.StopTrading("backtest",
                             "the backtest window ended at " + options.to()))
-                    .onComplete(ar -> runTick(t));
+                    .onComplete(ar -> {
+                        if (!runTick(t)) {
+                            pump();
+                        }
+                    });
             return true;
         }
-        runTick(t);
-        return true;
+        return runTick(t);
     }
 
-    private void runTick(Instant t) {
+    /** Returns true when the tick continues asynchronously. */
+    private boolean runTick(Instant t) {
         advance(t);
         if (options.resumeDaily() && phase == Phase.TRADING && !Kst.dayOf(t).equals(tradingDay)) {
             tradingDay = Kst.dayOf(t);
-            resumeIfTripped().onComplete(ar -> requestTick(t));
-            return;
+            resumeIfTripped().onComplete(ar -> {
+                if (!requestTick(t)) {
+                    pump();
+                }
+            });
+            return true;
         }
-        requestTick(t);
+        return requestTick(t);
     }
 
     /** A new KST day with the breaker tripped: resume, as the operator would. */
@@ -179,27 +188,42 @@ final class ReplayVerticle extends VerticleBase {
                 .recover(err -> io.vertx.core.Future.succeededFuture());
     }
 
-    private void requestTick(Instant t) {
-        trader.tick().onComplete(ar -> {
-            ticks++;
-            if (ticks % Backtest.PROGRESS_EVERY_TICKS == 0) {
-                progress.reached(t);
-            }
-            if (firstTick == null) {
-                firstTick = t;
-            }
-            lastTick = t;
-            if (ar.succeeded()) {
-                opened += ar.result().tradesOpened();
-            } else if (ar.failed()) {
-                LOG.warn("replayed tick at {} failed: {}", t, ar.cause().getMessage());
-            }
+    /**
+     * Ticks the trader. Most ticks complete at once (the trader reads the portfolio directly and trades nothing):
+     * then the pump goes on in its loop (false) instead of a call deeper per tick; a tick that waits for the
+     * portfolio (a trade, a settlement) goes on from its completion (true).
+     */
+    private boolean requestTick(Instant t) {
+        io.vertx.core.Future<TraderTicked> ticked = trader.tick();
+        if (ticked.isComplete() && phase != Phase.SETTLING) {
+            afterTick(t, ticked);
+            return false;
+        }
+        ticked.onComplete(ar -> {
+            afterTick(t, ticked);
             if (phase == Phase.SETTLING) {
                 afterSettlingTick(t);
             } else {
                 pump();
             }
         });
+        return true;
+    }
+
+    private void afterTick(Instant t, io.vertx.core.Future<TraderTicked> ar) {
+        ticks++;
+        if (ticks % Backtest.PROGRESS_EVERY_TICKS == 0) {
+            progress.reached(t);
+        }
+        if (firstTick == null) {
+            firstTick = t;
+        }
+        lastTick = t;
+        if (ar.succeeded()) {
+            opened += ar.result().tradesOpened();
+        } else if (ar.failed()) {
+            LOG.warn("replayed tick at {} failed: {}", t, ar.cause().getMessage());
+        }
     }
 
     private void afterSettlingTick(Instant t) {

@@ -72,6 +72,8 @@ public final class PortfolioVerticle extends VerticleBase {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final WalletReconciler wallet = new WalletReconciler();
     private PortfolioBook book;
+    /** The event loop thread it runs on (set at start): {@link #reads()} answers directly only there. */
+    private volatile Thread thread;
 
     /** Which fills the ledger takes. */
     public enum Admission {
@@ -95,6 +97,7 @@ public final class PortfolioVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        thread = Thread.currentThread();
         LocalRecordCodec.register(vertx.eventBus());
         return repository.init()
                 .compose(v -> repository.load())
@@ -448,6 +451,32 @@ public final class PortfolioVerticle extends VerticleBase {
 
     private PortfolioSnapshot snapshot() {
         return book.snapshot(clock.instant());
+    }
+
+    /** The context it runs on (null before it is deployed). */
+    io.vertx.core.Context runsOn() {
+        return context;
+    }
+
+    /**
+     * Reads for a trader on this verticle's event loop (a replay): answered directly, as a {@code PORTFOLIO_QUERY}
+     * would be (queries never wait for writes; a reader on one thread with the portfolio sees the same state a reply
+     * would carry). Called from any other thread, they go over the bus. May be taken before it is deployed.
+     */
+    public PortfolioReads reads() {
+        return new PortfolioReads() {
+            @Override
+            public Future<PortfolioSnapshot> snapshot() {
+                return Thread.currentThread() == thread ? Future.succeededFuture(PortfolioVerticle.this.snapshot())
+                        : PortfolioReads.overBus(vertx.eventBus()).snapshot();
+            }
+
+            @Override
+            public Future<List<Trade>> openTrades() {
+                return Thread.currentThread() == thread ? Future.succeededFuture(new ArrayList<>(book.openTrades()))
+                        : PortfolioReads.overBus(vertx.eventBus()).openTrades();
+            }
+        };
     }
 
     private void publishSnapshot(PortfolioSnapshot snap) {

@@ -35,6 +35,7 @@ import updown.domain.TraderTicked;
 import updown.domain.Usd;
 import updown.engine.Engine;
 import updown.engine.Execution;
+import updown.portfolio.PortfolioReads;
 import updown.time.BotClock;
 
 /**
@@ -76,6 +77,8 @@ public final class TraderVerticle extends VerticleBase {
     /** False until the first tick looked up every open trade's market. */
     private boolean lookedUpSinceStart;
     private String healthError;
+    /** Where the tick reads the portfolio: the bus unless a replay gave a direct reader. */
+    private PortfolioReads portfolio;
 
     /**
      * What the trader does besides trading.
@@ -106,6 +109,16 @@ public final class TraderVerticle extends VerticleBase {
 
     public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider, Ticking ticking,
                           Hooks hooks) {
+        this(config, clock, engine, decider, ticking, hooks, null);
+    }
+
+    /**
+     * @param portfolio how each tick reads the portfolio (null: over the bus, as the bot does); a replay passes
+     *                  {@link updown.portfolio.PortfolioVerticle#reads()}
+     */
+    public TraderVerticle(BotConfig config, BotClock clock, Engine engine, Decider decider, Ticking ticking,
+                          Hooks hooks, PortfolioReads portfolio) {
+        this.portfolio = portfolio;
         this.config = config;
         this.clock = clock;
         this.engine = engine;
@@ -120,6 +133,9 @@ public final class TraderVerticle extends VerticleBase {
     public Future<?> start() {
         EventBus bus = vertx.eventBus();
         LocalRecordCodec.register(bus);
+        if (portfolio == null) {
+            portfolio = PortfolioReads.overBus(bus);
+        }
         MessageConsumer<MarketEvent> events = bus.consumer(Addresses.MARKET_EVENTS, m -> onMarketEvent(m.body()));
         MessageConsumer<Object> markets = bus.consumer(Addresses.TRADER_MARKETS,
                 m -> m.reply(view.view(clock.instant())));
@@ -344,13 +360,11 @@ public final class TraderVerticle extends VerticleBase {
     }
 
     private Future<PortfolioSnapshot> snapshot() {
-        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetSnapshot())
-                .map(m -> (PortfolioSnapshot) m.body());
+        return portfolio.snapshot();
     }
 
     private Future<List<Trade>> openTrades() {
-        return vertx.eventBus().request(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades())
-                .map(m -> ((PortfolioCommand.OpenTrades) m.body()).trades());
+        return portfolio.openTrades();
     }
 
     /**

@@ -295,6 +295,11 @@ public final class SimRecordSource implements RecordSource {
     }
 
     private SimMarketModel modelOf(SimWindow w) {
+        if (models.size() == 1) {
+            // one series: its model, whatever the slug says (SimWindow.market() parses the slug: a regex per
+            // window and second cost a few per cent of a backtest)
+            return model;
+        }
         for (SimMarketModel m : models) {
             if (m.key().equals(w.market())) {
                 return m;

@@ -50,6 +50,7 @@ class PortfolioVerticleTest {
     private VirtualClock clock;
     private InMemoryRepository repository;
     private String deployment;
+    private PortfolioVerticle portfolio;
 
     @BeforeEach
     void start(Vertx vertx) {
@@ -66,8 +67,8 @@ class PortfolioVerticleTest {
     }
 
     private void deploy() {
-        deployment = Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, repository,
-                PortfolioVerticle.Admission.STRICT)));
+        portfolio = new PortfolioVerticle(config, clock, repository, PortfolioVerticle.Admission.STRICT);
+        deployment = Await.result(vertx.deployVerticle(portfolio));
     }
 
     /** Undeploy, then deploy a new verticle on a new handle to the same stored data: a restart. */
@@ -99,6 +100,28 @@ class PortfolioVerticleTest {
         PortfolioCommand.SettledTrades r = ask(Addresses.PORTFOLIO_SETTLE, new PortfolioCommand.SettleMarket(
                 new MarketResolved(m.id(), m.slug(), winner, "test", clock.instant())));
         return r.trades();
+    }
+
+    @Test
+    @DisplayName("reads(): on its event loop the snapshot and open trades come at once, as the bus answers them; "
+            + "from another thread over the bus")
+    void directReads() {
+        Trade stored = open(Trades.directional(Trades.market(T0), Direction.BUY_UP, "0.50", "10", "0.35", T0));
+        PortfolioReads reads = portfolio.reads();
+        PortfolioSnapshot overBus = snapshot();
+        PortfolioCommand.OpenTrades openOverBus = ask(Addresses.PORTFOLIO_QUERY, new PortfolioCommand.GetOpenTrades());
+
+        List<Object> onLoop = Await.result(Future.future(p -> portfolio.runsOn().runOnContext(v -> {
+            Future<PortfolioSnapshot> snap = reads.snapshot();
+            Future<List<Trade>> open = reads.openTrades();
+            // completed before anything else ran on the loop: no message went out
+            p.complete(List.of(snap.isComplete(), open.isComplete(), snap.result(), open.result()));
+        })));
+        assertThat(onLoop).containsExactly(true, true, overBus, openOverBus.trades());
+        assertThat(openOverBus.trades()).containsExactly(stored);
+
+        assertThat(Await.result(reads.snapshot())).isEqualTo(overBus);
+        assertThat(Await.result(reads.openTrades())).containsExactly(stored);
     }
 
     @Test
