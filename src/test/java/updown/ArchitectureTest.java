@@ -29,21 +29,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The package layering")
 class ArchitectureTest {
     /**
-     * Classes that still arm raw Vert.x timers, each with why. New timers go through {@code updown.time.ClockScheduler}
-     * (clock time, a test's VirtualClock drives them); this list only shrinks.
+     * Classes allowed to arm raw Vert.x timers outside updown.time, each with why. Empty: every timer goes through
+     * {@code updown.time.Timers} (delays) or {@code updown.time.ClockScheduler} (clock instants). Keep it empty.
      */
-    private static final Map<String, String> RAW_TIMERS = Map.ofEntries(
-            Map.entry("updown.app.HeapTrim", "JVM housekeeping every 2 min of real time, whatever the bot's clock"),
-            Map.entry("updown.record.RecorderVerticle", "tape flush every second of real time (disk, not market time)"),
-            Map.entry("updown.fleet.FleetVerticle", "fleet heartbeat in real time: peers judge liveness by the wall"),
-            Map.entry("updown.strategy.TraderVerticle", "tick period scaled once by realDelayMillis; tests tick by hand"),
-            Map.entry("updown.engine.live.LiveWalletVerticle", "wallet poll scaled once by realDelayMillis"),
-            Map.entry("updown.engine.live.LiveRedeemVerticle", "redeem cycle scaled once by realDelayMillis"),
-            Map.entry("updown.notify.Outbox", "one re-armed timer for the next send, scaled by realDelayMillis"),
-            Map.entry("updown.notify.NotifierVerticle", "startup alert retry, scaled by realDelayMillis"),
-            Map.entry("updown.notify.BotApiGateway", "Telegram polling backoff: real network time with a floor"),
-            Map.entry("updown.sim.exchange.SimExchangeVerticle", "the exchange's own step timer, scaled by its clock"),
-            Map.entry("updown.sim.run.Simulation", "the simulate run's once-a-second progress check"));
+    private static final Map<String, String> RAW_TIMERS = Map.of();
 
     private static JavaClasses production;
 
@@ -149,16 +138,16 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("lets only updown.time (ClockScheduler) arm Vert.x timers, apart from the listed older timers")
+    @DisplayName("lets only updown.time (Timers, ClockScheduler) arm or cancel Vert.x timers")
     void onlyTimeArmsTimers() {
         DescribedPredicate<JavaCall<?>> vertxTimer = JavaCall.Predicates.target(
                         HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Vertx.class)))
-                .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("setPeriodic|setTimer")));
+                .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("setPeriodic|setTimer|cancelTimer")));
         DescribedPredicate<JavaClass> listed = DescribedPredicate.describe("listed in RAW_TIMERS",
                 c -> RAW_TIMERS.containsKey(c.getName().replaceAll("\\$.*", "")));
         noClasses().that().resideOutsideOfPackage("updown.time..").and(not(listed))
                 .should().callMethodWhere(vertxTimer)
-                .because("one timer idiom: ClockScheduler runs tasks on the injected BotClock")
+                .because("one timer idiom: updown.time.Timers converts delays on the injected BotClock")
                 .check(production);
     }
 }

@@ -5,6 +5,7 @@ import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import updown.time.Timers;
 
 /**
  * Lets the 24/7 service give back heap it no longer uses, with the JVM's own defaults (a plain {@code java -jar}).
@@ -48,7 +49,7 @@ public final class HeapTrim {
      * to the ratios {@link #apply} set. Returns the timer id.
      */
     public static long schedule(io.vertx.core.Vertx vertx) {
-        return vertx.setPeriodic(TRIM_EVERY_MS, id -> vertx.executeBlocking(() -> {
+        return Timers.ofWallClock(vertx).everyWallMillis(TRIM_EVERY_MS, id -> vertx.executeBlocking(() -> {
             System.gc(); // the one place: a full collection is what makes G1 give committed heap back
             return null;
         }, false));

@@ -22,6 +22,7 @@ import updown.domain.PortfolioSnapshot;
 import updown.domain.ResultCode;
 import updown.domain.Trade;
 import updown.domain.TraderTicked;
+import updown.time.Timers;
 
 /**
  * This node's seat in the fleet ({@code --cluster}). It joins the fleet bus (see {@link FleetCluster}) and, on the
@@ -47,6 +48,7 @@ public final class FleetVerticle extends VerticleBase {
     private Vertx fleet;
     private PortfolioSnapshot snapshot;
     private long lastTickMs;
+    private Timers timers;
     private long heartbeat = -1;
 
     /** {@code wall}: real time, for heartbeats and silence (the bot's own clock may run simulated time). */
@@ -95,7 +97,8 @@ public final class FleetVerticle extends VerticleBase {
                     .completion();
             return Future.all(status, trades, control);
         }).map(v -> {
-            heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> publishStatus());
+            timers = Timers.ofWallClock(vertx);
+            heartbeat = timers.everyWallMillis(HEARTBEAT_MS, id -> publishStatus());
             publishStatus();
             LOG.info("fleet: joined cluster {} as {} trading {}", config.cluster().name(), self, markets);
             return null;
@@ -170,7 +173,7 @@ public final class FleetVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (heartbeat >= 0) {
-            vertx.cancelTimer(heartbeat);
+            timers.cancel(heartbeat);
         }
         // leaves the cluster cleanly (Hazelcast's members drop it at once); fleet views mark it gone after its silence
         return fleet == null ? Future.succeededFuture() : fleet.close();

@@ -46,6 +46,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import updown.config.BotConfig;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * {@link TelegramGateway} on the telegrambots library: {@link OkHttpTelegramClient} sends (OkHttp's own threads,
@@ -66,6 +67,7 @@ final class BotApiGateway implements TelegramGateway {
     private final Vertx vertx;
     private final Context context;
     private final BotClock clock;
+    private final Timers timers;
     private final String token;
     private final String chatId;
     private final Redactor redactor;
@@ -90,6 +92,7 @@ final class BotApiGateway implements TelegramGateway {
         this.vertx = vertx;
         this.context = context;
         this.clock = clock;
+        this.timers = new Timers(vertx, clock);
         this.token = config.botToken().reveal();
         this.chatId = config.chatId().strip();
         this.redactor = new Redactor(token);
@@ -216,7 +219,7 @@ final class BotApiGateway implements TelegramGateway {
                 LOG.warn("Telegram: cannot start polling ({}); retrying in {} s", redactor.describe(ar.cause()),
                         wait / 1000);
                 // real network backoff, but stretched by a scaled clock like every other wait
-                vertx.setTimer(Math.max(POLL_RETRY_MIN_MS, clock.realDelayMillis(wait)), id ->
+                timers.afterAtLeastReal(wait, POLL_RETRY_MIN_MS, id ->
                         startPolling(onIncoming));
             }
         });

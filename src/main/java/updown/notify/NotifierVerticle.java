@@ -20,6 +20,7 @@ import updown.bus.Replies;
 import updown.config.BotConfig;
 import updown.domain.PortfolioEvent;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * The Telegram notifier: alerts from the portfolio's published events, commands from the owner's chat, all
@@ -144,7 +145,7 @@ public final class NotifierVerticle extends VerticleBase {
                 outbox.alert(AlertFormatter.startup(config, ar.result(), null, clock.instant()));
             } else if (triesLeft > 1 && ar.cause() instanceof ReplyException re
                     && re.failureType() == ReplyFailure.NO_HANDLERS) {
-                vertx.setTimer(clock.realDelayMillis(1_000), id -> sendStartupAlert(portfolio, triesLeft - 1));
+                new Timers(vertx, clock).after(1_000, id -> sendStartupAlert(portfolio, triesLeft - 1));
             } else {
                 outbox.alert(AlertFormatter.startup(config, null, problem(ar.cause()), clock.instant()));
             }

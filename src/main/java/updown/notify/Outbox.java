@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * The thin driver of {@link OutboundQueue}: sends what the queue allows, one message at a time, and sleeps on a
@@ -16,7 +17,7 @@ import updown.time.BotClock;
 final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    private final Vertx vertx;
+    private final Timers timers;
     private final BotClock clock;
     private final TelegramGateway gateway;
     private final OutboundQueue queue;
@@ -27,7 +28,7 @@ final class Outbox {
     private int failuresInARow;
 
     Outbox(Vertx vertx, BotClock clock, TelegramGateway gateway, OutboundQueue queue) {
-        this.vertx = vertx;
+        this.timers = new Timers(vertx, clock);
         this.clock = clock;
         this.gateway = gateway;
         this.queue = queue;
@@ -139,7 +140,7 @@ final class Outbox {
         cancelTimer();
         long simulated = Math.max(1, Duration.between(now, until).toMillis());
         timerFor = until;
-        timerId = vertx.setTimer(Math.max(1, clock.realDelayMillis(simulated)), id -> {
+        timerId = timers.after(simulated, id -> {
             timerId = -1;
             pump();
         });
@@ -147,7 +148,7 @@ final class Outbox {
 
     private void cancelTimer() {
         if (timerId != -1) {
-            vertx.cancelTimer(timerId);
+            timers.cancel(timerId);
             timerId = -1;
         }
     }

@@ -17,6 +17,7 @@ import updown.config.BotConfig;
 import updown.domain.MarketEvent;
 import updown.domain.TraderTicked;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * Writes the trader's input to the tape under DATA_DIR/tape (format: {@link TapeFormat}): every market event in the
@@ -46,6 +47,7 @@ public final class RecorderVerticle extends VerticleBase {
     private final TapeWriter writer;
     private List<TapeRecord> pending = new ArrayList<>();
     private MessageConsumer<Object> consumer;
+    private Timers timers;
     private long timerId = -1;
     private long waiting;
     private LocalDate retentionDay;
@@ -81,7 +83,8 @@ public final class RecorderVerticle extends VerticleBase {
         });
         return prepared.compose(n -> {
             consumer = vertx.eventBus().consumer(Addresses.TRADER_TAPE, this::onRecord);
-            timerId = vertx.setPeriodic(FLUSH_INTERVAL_MS, id -> flush());
+            timers = new Timers(vertx, clock);
+            timerId = timers.everyWallMillis(FLUSH_INTERVAL_MS, id -> flush());
             return consumer.completion();
         }).onSuccess(v -> LOG.info("recording the trader's input to {} (kept {} days)", dir, retentionDays));
     }
@@ -165,7 +168,7 @@ public final class RecorderVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+            timers.cancel(timerId);
         }
         Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
         return unregistered.transform(ar -> flush())

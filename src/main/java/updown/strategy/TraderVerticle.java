@@ -37,6 +37,7 @@ import updown.engine.Engine;
 import updown.engine.Execution;
 import updown.portfolio.PortfolioReads;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * Drives trading (SPEC §3). A periodic timer runs one tick at a time: write the health file, settle what resolved,
@@ -69,6 +70,7 @@ public final class TraderVerticle extends VerticleBase {
     private final List<MarketEvent> heldDuringTick = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private final Map<String, Instant> lookedUp = new HashMap<>();
+    private Timers timers;
     private long timerId = -1;
     private boolean ticking;
     private Future<TraderTicked> inFlight = Future.succeededFuture();
@@ -152,8 +154,8 @@ public final class TraderVerticle extends VerticleBase {
                     // trader (so no discovery or book snapshot is published before the trader listens)
                     lastTickDay = Kst.dayOf(clock.instant());
                     if (autoTick) {
-                        long period = clock.realDelayMillis(config.trading().tickIntervalMs());
-                        timerId = vertx.setPeriodic(period, id -> onTimer());
+                        timers = new Timers(vertx, clock);
+                        timerId = timers.every(config.trading().tickIntervalMs(), id -> onTimer());
                     }
                     LOG.info("trader ready: engine {}, tick every {} ms, {} open trades", engine.name(),
                             config.trading().tickIntervalMs(), open.size());
@@ -468,7 +470,7 @@ public final class TraderVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+            timers.cancel(timerId);
         }
         // let the tick in flight finish its writes, then stop listening
         return inFlight.transform(ar -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList()));

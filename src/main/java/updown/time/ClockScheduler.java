@@ -17,6 +17,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Create it on the owning verticle's context and use it only there. Tasks that throw are logged and dropped;
  * periodic tasks keep their schedule.
+ *
+ * <p>Which to use: {@code ClockScheduler} for tasks due at an instant of the clock that must run exactly when a
+ * (possibly virtual) clock passes it: a silence deadline, an auth timeout, anything a test drives by advancing a
+ * {@link VirtualClock}. {@link Timers} for plain periodic and one-shot delays (a tick period, a poll, a retry, a
+ * backoff) and for wall-time housekeeping: its real delay is computed once when armed, so on a virtual clock it fires
+ * every millisecond rather than when the clock is advanced. This class arms its own single Vert.x timer because its
+ * delay depends on the queue (re-armed for the earliest task, polled on a virtual clock).
  */
 public final class ClockScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(ClockScheduler.class);

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * Runs the {@link Redeemer} every LIVE_BALANCE_CHECK_MS (bot-clock time), and once at start: resolved winnings are
@@ -17,6 +18,7 @@ public final class LiveRedeemVerticle extends VerticleBase {
     private final Redeemer redeemer;
     private final BotClock clock;
     private final long intervalMs;
+    private Timers timers;
     private long timerId = -1;
 
     public LiveRedeemVerticle(Redeemer redeemer, BotClock clock, long intervalMs) {
@@ -30,7 +32,8 @@ public final class LiveRedeemVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        timerId = vertx.setPeriodic(clock.realDelayMillis(intervalMs), id -> cycle());
+        timers = new Timers(vertx, clock);
+        timerId = timers.every(intervalMs, id -> cycle());
         cycle();
         return Future.succeededFuture();
     }
@@ -38,7 +41,7 @@ public final class LiveRedeemVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+            timers.cancel(timerId);
         }
         return Future.succeededFuture();
     }

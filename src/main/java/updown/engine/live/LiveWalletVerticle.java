@@ -8,6 +8,7 @@ import updown.bus.Addresses;
 import updown.bus.LocalRecordCodec;
 import updown.domain.WalletBalance;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * Reads the live wallet from the venue every LIVE_BALANCE_CHECK_MS (bot-clock time) and publishes each successful
@@ -21,6 +22,7 @@ public final class LiveWalletVerticle extends VerticleBase {
     private final WalletSource wallet;
     private final BotClock clock;
     private final long intervalMs;
+    private Timers timers;
     private long timerId = -1;
     private boolean checking;
 
@@ -36,7 +38,8 @@ public final class LiveWalletVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         LocalRecordCodec.register(vertx.eventBus());
-        timerId = vertx.setPeriodic(clock.realDelayMillis(intervalMs), id -> check());
+        timers = new Timers(vertx, clock);
+        timerId = timers.every(intervalMs, id -> check());
         // the first reading is part of start-up: deployment completes once it is published (or logged as failed)
         return check();
     }
@@ -44,7 +47,7 @@ public final class LiveWalletVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+            timers.cancel(timerId);
         }
         return Future.succeededFuture();
     }

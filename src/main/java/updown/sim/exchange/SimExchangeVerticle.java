@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.domain.Outcome;
 import updown.time.BotClock;
+import updown.time.Timers;
 import updown.synthetic.SimMarketModel;
 import updown.synthetic.SimOptions;
 import updown.synthetic.SimResolution;
@@ -88,8 +89,7 @@ final class SimExchangeVerticle extends VerticleBase {
             LOG.info("SimExchange up on 127.0.0.1 (gamma :{}, clob :{}, binance :{}, rtds :{}); {}; seed {}; {}",
                     gammaPort, clobPort, binancePort, rtdsPort, model.describePath(), seed, options.faults());
             if (options.autoStep()) {
-                long period = Math.max(1, clock.realDelayMillis(options.stepMs()));
-                vertx.setPeriodic(period, id -> timedStep());
+                new Timers(vertx, clock).every(options.stepMs(), id -> timedStep());
             }
             return null;
         });

@@ -26,6 +26,7 @@ import updown.domain.Trade;
 import updown.engine.Engine;
 import updown.engine.PaperEngine;
 import updown.time.BotClock;
+import updown.time.Timers;
 import updown.sim.exchange.SimExchange;
 import updown.synthetic.SimOptions;
 
@@ -180,11 +181,11 @@ public final class Simulation {
      */
     public Future<Void> untilWindows(int n) {
         Promise<Void> done = Promise.promise();
-        long period = clock.realDelayMillis(1_000);
+        Timers timers = new Timers(vertx, clock);
         Instant[] allResolvedAt = new Instant[1];
-        // cancel by the id the handler is given: an id stored after setPeriodic returns may not be there yet when
-        // the first run comes (a preempted caller), and cancelTimer(0) would cancel someone else's timer
-        vertx.setPeriodic(period, id -> {
+        // cancel by the id the handler is given: an id stored after every() returns may not be there yet when
+        // the first run comes (a preempted caller), and cancel(0) would cancel someone else's timer
+        timers.every(1_000, id -> {
             long resolved = resolvedAmongFirst(n);
             if (resolved < n) {
                 return;
@@ -194,7 +195,7 @@ public final class Simulation {
             }
             openTradesIn(n).onSuccess(open -> {
                 boolean graceOver = clock.instant().isAfter(allResolvedAt[0].plus(SETTLE_GRACE));
-                if ((open.isEmpty() || graceOver) && vertx.cancelTimer(id)) {
+                if ((open.isEmpty() || graceOver) && timers.cancel(id)) {
                     if (!open.isEmpty()) {
                         LOG.warn("{} trade(s) still open after the grace period", open.size());
                     }
