@@ -142,7 +142,7 @@ class ArchitectureTest {
     void onlyTimeArmsTimers() {
         DescribedPredicate<JavaCall<?>> vertxTimer = JavaCall.Predicates.target(
                         HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(Vertx.class)))
-                .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("setPeriodic|setTimer|cancelTimer")));
+                .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("setPeriodic|setTimer|cancelTimer|timer|periodicStream|timerStream")));
         DescribedPredicate<JavaClass> listed = DescribedPredicate.describe("listed in RAW_TIMERS",
                 c -> RAW_TIMERS.containsKey(c.getName().replaceAll("\\$.*", "")));
         noClasses().that().resideOutsideOfPackage("updown.time..").and(not(listed))

@@ -1,5 +1,6 @@
 package updown.time;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 
@@ -55,6 +56,14 @@ public final class Timers {
     /** Runs {@code task} once, {@code clockMillis} of the bot's clock from now. */
     public long after(long clockMillis, Handler<Long> task) {
         return vertx.setTimer(realDelayMillis(clockMillis), task);
+    }
+
+    /**
+     * A future that completes {@code clockMillis} of the bot's clock from now: the wait inside a future chain (a
+     * retry after 429, the next receipt poll, a pause before asking the venue again).
+     */
+    public Future<Void> delay(long clockMillis) {
+        return vertx.timer(realDelayMillis(clockMillis)).mapEmpty();
     }
 
     /**

@@ -107,10 +107,6 @@ class BookFeedVerticleTest {
     }
 
     /**
-     * Fresh books AND the socket subscribed with its dump received AND the initial REST answers in: only then may a
-     * test move the clock or change the venue (else it races the start-up I/O).
-     */
-    /**
      * Fresh books for {@code tokens}, the socket delivering, and every REST request the feed made so far answered (at
      * least {@code restAnswers}). How many it makes depends on whether the socket opened before or after the second
      * market was followed, so the test waits for "all answered", not for a count.
@@ -146,8 +142,9 @@ class BookFeedVerticleTest {
     @Test
     @DisplayName("the first snapshot comes over REST and the socket; books are published best first")
     void firstSnapshot(Vertx vertx, VertxTestContext ctx) {
-        deploy(vertx, config(Map.of()), market(WINDOW, UP, DOWN))
-                .compose(v -> fresh(UP, DOWN))
+        Future<BookFeedVerticle> deployed = deploy(vertx, config(Map.of()), market(WINDOW, UP, DOWN));
+        // the socket's dump can make both books fresh before the REST answers are in: wait for those too
+        deployed.compose(v -> settled(vertx, deployed, 2, UP, DOWN))
                 .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
                     assertThat(matchesVenue(UP)).isTrue();
                     assertThat(matchesVenue(DOWN)).isTrue();

@@ -66,11 +66,19 @@ public final class FakeClobTrading {
 
     /** A scripted misbehaviour for the next request to one endpoint. */
     public record Fault(Kind kind, int status, String retryAfter) {
-        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE, RESTARTING }
+        public enum Kind { RATE_LIMIT, SERVER_ERROR, TIMEOUT, PROCESS_THEN_TIMEOUT, PROCESS_THEN_GARBAGE, RESTARTING, POST_ONLY }
 
         /** HTTP 425 Too Early: the matching engine is restarting (docs.polymarket.com/trading/matching-engine). */
         public static Fault restarting() {
             return new Fault(Kind.RESTARTING, 425, null);
+        }
+
+        /**
+         * HTTP 503 in the post-only period after a restart: a non-post-only order is refused (docs error-codes, POST
+         * order; the text as there, with the machine-readable code).
+         */
+        public static Fault postOnly() {
+            return new Fault(Kind.POST_ONLY, 503, null);
         }
 
         public static Fault rateLimit(String retryAfter) {
@@ -376,6 +384,9 @@ public final class FakeClobTrading {
             }
             case SERVER_ERROR -> json(ctx, f.status(), new JsonObject().put("error", "internal error"));
             case RESTARTING -> json(ctx, 425, new JsonObject().put("error", "Too Early"));
+            case POST_ONLY -> json(ctx, 503, new JsonObject()
+                    .put("error", "post-only mode: only post-only orders and cancels are allowed")
+                    .put("code", "post_only_mode"));
             default -> {
                 // TIMEOUT: never answer; the client's timeout fires
             }

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * The live engine's HTTP transport: one Vert.x {@link WebClient} with HTTP_TIMEOUT_MS on every request and the
@@ -45,12 +46,14 @@ final class ClobHttp {
     private final String base;
     private final long timeoutMs;
     private final BotClock clock;
+    private final Timers timers;
 
     ClobHttp(Vertx vertx, URI baseUrl, long timeoutMs, String userAgent, BotClock clock) {
         this.vertx = vertx;
         this.base = baseUrl.toString().replaceAll("/+$", "");
         this.timeoutMs = timeoutMs;
         this.clock = clock;
+        this.timers = new Timers(vertx, clock);
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMs))
                 .setUserAgentEnabled(userAgent != null && !userAgent.isBlank());
@@ -105,7 +108,7 @@ final class ClobHttp {
                     }
                     LOG.info("CLOB {} {}: HTTP 429, waiting {} ms (Retry-After {})", method, path, wait,
                             reply.retryAfter());
-                    return vertx.timer(clock.realDelayMillis(wait))
+                    return timers.delay(wait)
                             .compose(v -> attempt(method, path, query, headers, body, retriesDone + 1));
                 });
     }

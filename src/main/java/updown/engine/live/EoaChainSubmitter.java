@@ -13,6 +13,7 @@ import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.utils.Numeric;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * Sends a CTF call from an EOA wallet (LIVE_SIGNATURE_TYPE 0: the signer is the funder and pays POL gas) over a
@@ -45,6 +46,7 @@ public final class EoaChainSubmitter implements ChainSubmitter {
     private final long chainId;
     private final BigInteger maxFeePerGas;
     private final BotClock clock;
+    private final Timers timers;
     private final long pollMs;
     private final int checks;
     private final Map<String, Signed> inFlight = new HashMap<>();
@@ -58,6 +60,7 @@ public final class EoaChainSubmitter implements ChainSubmitter {
         this.chainId = chainId;
         this.maxFeePerGas = BigInteger.valueOf(maxGasGwei).multiply(GWEI);
         this.clock = clock;
+        this.timers = new Timers(vertx, clock);
         this.pollMs = pollMs;
         this.checks = checks;
     }
@@ -196,7 +199,7 @@ public final class EoaChainSubmitter implements ChainSubmitter {
                 return Future.failedFuture(ChainFailure.retryable("transaction " + s.hash() + " not mined after " + checks
                         + " receipt checks; followed (never re-signed) next check"));
             }
-            return vertx.timer(clock.realDelayMillis(pollMs)).compose(v -> follow(id, s, check + 1));
+            return timers.delay(pollMs).compose(v -> follow(id, s, check + 1));
         });
     }
 

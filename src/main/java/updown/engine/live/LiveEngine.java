@@ -100,6 +100,14 @@ public final class LiveEngine implements Engine, WalletSource {
         this.vertx = vertx;
         this.shadowEngine = PaperEngine.fromConfig(config);
         updown.bus.LocalRecordCodec.register(vertx.eventBus());
+        // a post-only-mode refusal means a restart we did not see (the bot started during the period): wait it out
+        placer.onRefusal(e -> {
+            if (e.kind() == VenueError.Kind.POST_ONLY_PERIOD) {
+                gate.postOnlyRefusal(clock.instant());
+                LOG.warn("live: the venue is in its post-only period ({}); no new orders for {} s", e.message(),
+                        VenueGate.POST_ONLY_PERIOD.toSeconds());
+            }
+        });
         // every answer tells the gate whether the matching engine is restarting (425) or back
         http.onStatus(status -> {
             if (status == 425) {

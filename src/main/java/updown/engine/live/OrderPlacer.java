@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import updown.config.BotConfig;
@@ -21,6 +22,7 @@ import updown.domain.Shares;
 import updown.domain.Usd;
 import updown.net.ParseResult;
 import updown.time.BotClock;
+import updown.time.Timers;
 
 /**
  * Sends one signed order and establishes what happened to it.
@@ -49,13 +51,22 @@ final class OrderPlacer {
     private final Vertx vertx;
     private final ClobClient clob;
     private final BotClock clock;
+    private final Timers timers;
     private final BotConfig.OrderType orderType;
+    /** Told of every refusal the venue gave an order, so the gate can act on what it says about the venue. */
+    private Consumer<VenueError> refusals = e -> { };
 
     OrderPlacer(Vertx vertx, ClobClient clob, BotClock clock, BotConfig.OrderType orderType) {
         this.vertx = vertx;
         this.clob = clob;
         this.clock = clock;
+        this.timers = new Timers(vertx, clock);
         this.orderType = orderType;
+    }
+
+    /** Whom to tell of each venue refusal of an order (one listener; the engine's gate). */
+    void onRefusal(Consumer<VenueError> listener) {
+        this.refusals = listener;
     }
 
     /** The exact JSON body of POST /order (API-FACTS §2.4); serialized once, then signed and sent byte for byte. */
@@ -100,6 +111,7 @@ final class OrderPlacer {
         String hash = signed.orderHash();
         if (r.status() >= 400) {
             VenueError e = VenueErrors.of(r.status(), r.body());
+            refusals.accept(e);
             switch (e.kind()) {
                 case RATE_LIMITED -> {
                     return done(new LegOutcome.NotFilled(ResultCode.VENUE_UNAVAILABLE, "rate limited by the venue "
@@ -130,7 +142,9 @@ final class OrderPlacer {
         PostOrderReply n = parsed.value();
         String err = n.errorMsg();
         if (n.refused()) {
-            return done(new LegOutcome.NotFilled(codeFor(VenueErrors.refusal(r.status(), err)),
+            VenueError e = VenueErrors.refusal(r.status(), err);
+            refusals.accept(e);
+            return done(new LegOutcome.NotFilled(codeFor(e),
                     "venue refused the order" + (err.isEmpty() ? "" : ": " + err)));
         }
         switch (n.status()) {
@@ -223,7 +237,7 @@ final class OrderPlacer {
     /** Asks the venue what became of an order whose outcome we did not learn. */
     Future<LegOutcome> reconcile(OrderSigner.Signed signed, FeeSchedule fees, int attemptsLeft, boolean waitFirst) {
         Future<Void> pause = waitFirst
-                ? vertx.timer(clock.realDelayMillis(clob.timeoutMs())).mapEmpty()
+                ? timers.delay(clob.timeoutMs())
                 : Future.succeededFuture();
         String hash = signed.orderHash();
         return pause.compose(v -> clob.order(hash)).transform(ar -> {

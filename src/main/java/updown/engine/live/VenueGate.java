@@ -15,7 +15,9 @@ import java.util.Optional;
  *   (at most 30 s) between probes; no order is sent while it waits.</li>
  *   <li><b>Post-only period</b>: after a restart the engine accepts only {@code postOnly} orders (and cancels) for
  *   2 minutes. FOK/FAK orders cannot be post-only, so the gate refuses new orders until the period is over, counted
- *   from the first non-425 answer.</li>
+ *   from the first non-425 answer. A bot that starts (or reconnects) during the period sees no 425, only the venue's
+ *   post-only-mode refusal of an order: that refusal opens the same window, counted from the refusal, since when the
+ *   period began cannot be known and it lasts at most 2 minutes.</li>
  * </ul>
  */
 final class VenueGate {
@@ -58,6 +60,14 @@ final class VenueGate {
         if (restarting) {
             restarting = false;
             postOnlyUntil = now.plus(POST_ONLY_PERIOD);
+        }
+    }
+
+    /** The venue refused an order because it is in its post-only period (a restart we did not see). */
+    synchronized void postOnlyRefusal(Instant now) {
+        Instant until = now.plus(POST_ONLY_PERIOD);
+        if (until.isAfter(postOnlyUntil)) {
+            postOnlyUntil = until;
         }
     }
 

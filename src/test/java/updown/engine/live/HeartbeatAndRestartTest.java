@@ -154,4 +154,32 @@ class HeartbeatAndRestartTest {
             ctx.completeNow();
         })));
     }
+
+    @Test
+    @DisplayName("a post-only refusal without a 425 seen (started mid-period) holds new orders for the 2-minute period")
+    void postOnlyRefusalOpensThePeriod(Vertx vertx, VertxTestContext ctx) {
+        engine(vertx).compose(e -> {
+            fake.fault("POST /order", Fault.postOnly());
+            return order();
+        }).compose(first -> {
+            ctx.verify(() -> {
+                assertThat(rejected(first).code()).isEqualTo(ResultCode.VENUE_UNAVAILABLE);
+                assertThat(fake.hits("POST /order")).isEqualTo(1);
+            });
+            clock.advance(VenueGate.POST_ONLY_PERIOD.minusSeconds(1));
+            return order();
+        }).compose(second -> {
+            ctx.verify(() -> {
+                assertThat(rejected(second).reason()).contains("post-only period");
+                assertThat(fake.hits("POST /order")).as("refused by the gate, not sent").isEqualTo(1);
+            });
+            clock.advance(Duration.ofSeconds(1));
+            return order();
+        }).onComplete(ctx.succeeding(last -> ctx.verify(() -> {
+            assertThat(last).isInstanceOf(Execution.Filled.class);
+            assertThat(fake.hits("POST /order")).isEqualTo(2);
+            assertThat(fake.acceptedOrders()).hasSize(1);
+            ctx.completeNow();
+        })));
+    }
 }
