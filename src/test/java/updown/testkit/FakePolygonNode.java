@@ -28,6 +28,11 @@ import org.web3j.utils.Numeric;
  * data. A valid transaction is mined at once (the wallet's nonce moves); its receipt is answered after one "not yet"
  * (status 0x1, or 0x0 when {@link #revertNext()} was asked). Scripted faults per method: an HTTP status, a JSON-RPC
  * error, garbage, or (for a send) a lost answer after the transaction was taken.
+ *
+ * <p>It also keeps the Conditional Tokens' ERC-1155 balances a test gives it ({@link #ctfBalance}, per owner and
+ * token, for the tokens of a condition named by {@link #ctfCondition}) and answers {@code eth_call balanceOf} from
+ * them; a mined {@code redeemPositions} burns the sender's tokens of its condition, a mined {@code mergePositions}
+ * its amount of each (decoded here from the call data by ABI offsets, not by the bot's encoder).
  */
 public final class FakePolygonNode extends FakeServer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +58,15 @@ public final class FakePolygonNode extends FakeServer {
     private BigInteger baseFee = BigInteger.valueOf(30_000_000_000L);
     private BigInteger tip = BigInteger.valueOf(25_000_000_000L);
     private boolean revertNext;
+    /** owner|token → balance in 6-decimal units. */
+    private final Map<String, BigInteger> ctf = new LinkedHashMap<>();
+    /** condition id (0x + 64 hex, lower case) → its outcome token ids. */
+    private final Map<String, List<String>> conditions = new LinkedHashMap<>();
+    private static final String BALANCE_OF = Hash.sha3String("balanceOf(address,uint256)").substring(0, 10);
+    private static final String REDEEM = Hash.sha3String("redeemPositions(address,bytes32,bytes32,uint256[])")
+            .substring(0, 10);
+    private static final String MERGE = Hash.sha3String(
+            "mergePositions(address,bytes32,bytes32,uint256[],uint256)").substring(0, 10);
 
     public FakePolygonNode(Vertx vertx, long chainId, Clock clock) {
         super(vertx, clock);
@@ -74,6 +88,23 @@ public final class FakePolygonNode extends FakeServer {
         this.baseFee = baseFeeWei;
         this.tip = tipWei;
         return this;
+    }
+
+    /** {@code owner} holds {@code micros} of CTF token {@code tokenId} (a decimal id, as the Data API gives it). */
+    public synchronized FakePolygonNode ctfBalance(String owner, String tokenId, long micros) {
+        ctf.put(owner.toLowerCase(Locale.ROOT) + "|" + tokenId, BigInteger.valueOf(micros));
+        return this;
+    }
+
+    /** The outcome tokens of {@code conditionId}: what a mined redeem or merge of it burns. */
+    public synchronized FakePolygonNode ctfCondition(String conditionId, String... tokenIds) {
+        conditions.put(conditionId.toLowerCase(Locale.ROOT), List.of(tokenIds));
+        return this;
+    }
+
+    /** What {@code owner} holds of {@code tokenId} now. */
+    public synchronized BigInteger ctfBalance(String owner, String tokenId) {
+        return ctf.getOrDefault(owner.toLowerCase(Locale.ROOT) + "|" + tokenId, BigInteger.ZERO);
     }
 
     /** The next mined transaction reverts (receipt status 0x0). */
@@ -193,6 +224,8 @@ public final class FakePolygonNode extends FakeServer {
                     throw new RpcError(-32602, "invalid params");
                 }
                 return text(qty(BigInteger.valueOf(150_000)));
+            case "eth_call":
+                return text(call(params.path(0).path("data").asText("")));
             case "eth_sendRawTransaction":
                 return text(send(params.path(0).asText("")));
             case "eth_getTransactionReceipt":
@@ -230,8 +263,46 @@ public final class FakePolygonNode extends FakeServer {
         known.put(hash, tx);
         nonces.put(tx.from(), tx.nonce().add(BigInteger.ONE)); // mined at once
         status.put(hash, revertNext ? "0x0" : "0x1");
+        if (!revertNext) {
+            burn(tx);
+        }
         revertNext = false;
         return hash;
+    }
+
+    /** ERC-1155 balanceOf(address, uint256): selector, then two 32-byte words. */
+    private String call(String data) {
+        String d = data.toLowerCase(Locale.ROOT);
+        if (!d.startsWith(BALANCE_OF) || d.length() != 10 + 128) {
+            throw new RpcError(-32000, "execution reverted");
+        }
+        String owner = "0x" + d.substring(10 + 24, 10 + 64);
+        String token = new BigInteger(d.substring(10 + 64), 16).toString();
+        BigInteger b = ctf.getOrDefault(owner + "|" + token, BigInteger.ZERO);
+        return "0x" + String.format("%64s", b.toString(16)).replace(' ', '0');
+    }
+
+    /** A mined CTF redeem burns the sender's tokens of the condition; a merge burns its amount of each. */
+    private void burn(Tx tx) {
+        String d = tx.data().toLowerCase(Locale.ROOT);
+        boolean redeem = d.startsWith(REDEEM);
+        if (!redeem && !d.startsWith(MERGE)) {
+            return;
+        }
+        // words after the selector: collateral, parent collection, condition id, offset of the array[, amount]
+        String condition = "0x" + d.substring(10 + 128, 10 + 192);
+        List<String> tokens = conditions.getOrDefault(condition, List.of());
+        BigInteger amount = redeem ? null : new BigInteger(d.substring(10 + 256, 10 + 320), 16);
+        for (String token : tokens) {
+            String k = tx.from() + "|" + token;
+            BigInteger held = ctf.getOrDefault(k, BigInteger.ZERO);
+            BigInteger left = redeem ? BigInteger.ZERO : held.subtract(amount);
+            if (left.signum() < 0) {
+                problems.add("merge of " + amount + " with only " + held + " of " + token);
+                left = BigInteger.ZERO;
+            }
+            ctf.put(k, left);
+        }
     }
 
     private JsonNode receipt(String hash) {

@@ -19,6 +19,16 @@ public interface ChainSubmitter {
      */
     Future<ChainReceipt> submit(CtfCall call);
 
+    /**
+     * Whether the wallet still holds on chain what {@code call} would turn into cash: for a redeem any of its tokens,
+     * for a merge its amount of each. False means the call was done already (by an earlier run whose ledger entry was
+     * lost in a crash, or on polymarket.com) and sending it again would only pay gas for nothing. True when the
+     * submitter cannot tell (it has no chain to ask) or the call is its own transaction still in flight.
+     */
+    default Future<Boolean> stillHeld(CtfCall call) {
+        return Future.succeededFuture(true);
+    }
+
     /** Whether {@link #submit} really sends (false: it only reports). */
     boolean sends();
 

@@ -29,8 +29,11 @@ import updown.domain.Usd;
  * @param data        the call data, 0x-hex
  * @param conditionId the market's condition
  * @param value       pUSD the call is expected to return (the cap counts this)
+ * @param tokens      the condition's outcome token ids (ERC-1155 position ids) the wallet holds, as the positions
+ *                    endpoint listed them: what a sender checks on chain before it sends ({@link
+ *                    ChainSubmitter#stillHeld})
  */
-public record CtfCall(Kind kind, String to, String data, String conditionId, Usd value) {
+public record CtfCall(Kind kind, String to, String data, String conditionId, Usd value, List<String> tokens) {
     public enum Kind { REDEEM, MERGE }
 
     /** Conditional Tokens on Polygon (137) and, as the published deployments list it, on Amoy too. */
@@ -39,19 +42,36 @@ public record CtfCall(Kind kind, String to, String data, String conditionId, Usd
     public static final String PUSD = "0xC011a7E12a19f7B1f670d46F03B03f3342E82DFB";
     private static final List<Uint256> BOTH_OUTCOMES = List.of(new Uint256(1), new Uint256(2));
 
-    /** Redeems both index sets of {@code conditionId}; {@code value} = what the winning tokens pay. */
-    public static CtfCall redeem(String conditionId, Usd value) {
-        Function f = new Function("redeemPositions", List.of(new Address(PUSD), zero(), bytes32(conditionId),
-                new DynamicArray<>(Uint256.class, BOTH_OUTCOMES)), List.of());
-        return new CtfCall(Kind.REDEEM, CTF, FunctionEncoder.encode(f), conditionId, value);
+    public CtfCall {
+        tokens = List.copyOf(tokens);
     }
 
-    /** Merges {@code amountMicros} of each outcome of {@code conditionId} into as many pUSD micro-units. */
-    public static CtfCall merge(String conditionId, long amountMicros) {
+    /**
+     * Redeems both index sets of {@code conditionId}; {@code value} = what the winning tokens pay; {@code tokens} =
+     * the condition's outcome tokens the wallet holds.
+     */
+    public static CtfCall redeem(String conditionId, Usd value, List<String> tokens) {
+        Function f = new Function("redeemPositions", List.of(new Address(PUSD), zero(), bytes32(conditionId),
+                new DynamicArray<>(Uint256.class, BOTH_OUTCOMES)), List.of());
+        return new CtfCall(Kind.REDEEM, CTF, FunctionEncoder.encode(f), conditionId, value, tokens);
+    }
+
+    /**
+     * Merges {@code amountMicros} of each outcome of {@code conditionId} (its two tokens, {@code tokens}) into as many
+     * pUSD micro-units.
+     */
+    public static CtfCall merge(String conditionId, long amountMicros, List<String> tokens) {
         Function f = new Function("mergePositions", List.of(new Address(PUSD), zero(), bytes32(conditionId),
                 new DynamicArray<>(Uint256.class, BOTH_OUTCOMES), new Uint256(BigInteger.valueOf(amountMicros))),
                 List.of());
-        return new CtfCall(Kind.MERGE, CTF, FunctionEncoder.encode(f), conditionId, Usd.ofMicros(amountMicros));
+        return new CtfCall(Kind.MERGE, CTF, FunctionEncoder.encode(f), conditionId, Usd.ofMicros(amountMicros),
+                tokens);
+    }
+
+    /** {@code balanceOf(address owner, uint256 id)} of the CTF (ERC-1155): how many of token {@code id} owner holds. */
+    public static String balanceOfData(String owner, String tokenId) {
+        return FunctionEncoder.encode(new Function("balanceOf", List.of(new Address(owner),
+                new Uint256(new BigInteger(tokenId))), List.of()));
     }
 
     private static Bytes32 zero() {

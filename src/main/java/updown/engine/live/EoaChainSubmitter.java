@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,11 +80,48 @@ public final class EoaChainSubmitter implements ChainSubmitter {
 
     @Override
     public Future<ChainReceipt> submit(CtfCall call) {
-        String id = call.to().toLowerCase(java.util.Locale.ROOT) + call.data();
+        String id = id(call);
         Signed known = inFlight.get(id);
         Future<Signed> ready = known != null ? Future.succeededFuture(known) : checkChain().compose(v -> sign(call))
                 .onSuccess(s -> inFlight.put(id, s));
         return ready.compose(s -> broadcast(id, s)).compose(s -> follow(id, s, 1));
+    }
+
+    @Override
+    public Future<Boolean> stillHeld(CtfCall call) {
+        if (call.tokens().isEmpty() || inFlight.containsKey(id(call))) {
+            return Future.succeededFuture(true); // nothing to ask about, or our own transaction being followed
+        }
+        return checkChain().compose(v -> balances(call.tokens(), 0, new java.util.ArrayList<>())).map(held -> {
+            BigInteger amount = BigInteger.valueOf(call.value().micros());
+            return switch (call.kind()) {
+                case REDEEM -> held.stream().anyMatch(b -> b.signum() > 0);
+                case MERGE -> held.stream().allMatch(b -> b.compareTo(amount) >= 0);
+            };
+        });
+    }
+
+    /** The wallet's CTF balance of each token, asked one after the other (eth_call balanceOf at the latest block). */
+    private Future<List<BigInteger>> balances(List<String> tokens, int i, List<BigInteger> acc) {
+        if (i == tokens.size()) {
+            return Future.succeededFuture(acc);
+        }
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("to", CtfCall.CTF);
+        try {
+            call.put("data", CtfCall.balanceOfData(key.address(), tokens.get(i)));
+        } catch (NumberFormatException e) {
+            return Future.failedFuture(ChainFailure.retryable("token id '" + clip(tokens.get(i))
+                    + "' from the positions endpoint is not a number: its balance cannot be asked"));
+        }
+        return rpc.call("eth_call", call, "latest").compose(r -> {
+            acc.add(quantity("eth_call balanceOf", r));
+            return balances(tokens, i + 1, acc);
+        });
+    }
+
+    private static String id(CtfCall call) {
+        return call.to().toLowerCase(java.util.Locale.ROOT) + call.data();
     }
 
     private Future<Void> checkChain() {

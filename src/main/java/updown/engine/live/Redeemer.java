@@ -37,8 +37,12 @@ public final class Redeemer {
     public record Entry(CtfCall call, String txId, boolean sent, Instant at) {
     }
 
-    /** What one cycle did: calls submitted (or reported), calls held back by the cap, calls that failed. */
-    public record Report(List<CtfCall> submitted, List<CtfCall> capped, List<CtfCall> failed) {
+    /**
+     * What one cycle did: calls submitted (or reported), calls held back by the cap, calls that failed, and calls not
+     * sent because the chain says the wallet no longer holds what they would turn into cash (done already).
+     */
+    public record Report(List<CtfCall> submitted, List<CtfCall> capped, List<CtfCall> failed,
+                         List<CtfCall> doneAlready) {
     }
 
     private final PositionsSource positions;
@@ -100,7 +104,7 @@ public final class Redeemer {
     /** One cycle; a cycle asked for while one is running does nothing (a slow venue never piles up calls). */
     public Future<Report> cycle() {
         if (running) {
-            return Future.succeededFuture(new Report(List.of(), List.of(), List.of()));
+            return Future.succeededFuture(new Report(List.of(), List.of(), List.of(), List.of()));
         }
         running = true;
         Future<Report> cycle;
@@ -161,7 +165,7 @@ public final class Redeemer {
                     }
                 }
                 if (value.isPositive() && !done.contains(key(CtfCall.Kind.REDEEM, condition))) {
-                    calls.add(CtfCall.redeem(condition, value));
+                    calls.add(CtfCall.redeem(condition, value, tokens(ps)));
                 }
                 continue;
             }
@@ -170,56 +174,83 @@ public final class Redeemer {
             long pair = Math.min(up, down);
             if (pair > 0 && ps.stream().anyMatch(ChainPosition::mergeable)
                     && !done.contains(key(CtfCall.Kind.MERGE, condition))) {
-                calls.add(CtfCall.merge(condition, pair));
+                calls.add(CtfCall.merge(condition, pair, tokens(ps)));
             }
         }
         return calls;
     }
 
     private Future<Report> submitAll(List<ChainPosition> held) {
-        List<CtfCall> submitted = new ArrayList<>();
-        List<CtfCall> capped = new ArrayList<>();
-        List<CtfCall> failed = new ArrayList<>();
+        Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Usd budget = maxPerCycle;
         Future<Void> chain = Future.succeededFuture();
         for (CtfCall call : plan(held)) {
             if (call.value().compareTo(budget) > 0) {
-                capped.add(call);
+                report.capped().add(call);
                 warnOnce("cap " + call.kind() + " " + call.conditionId(), "{} of condition {} for {} pUSD held back: "
                         + "above what LIVE_MAX_REDEEM_USD ({}) leaves in this cycle", call.kind(), call.conditionId(),
                         call.value(), maxPerCycle);
                 continue;
             }
             budget = budget.minus(call.value());
-            chain = chain.compose(v -> submitter.submit(call).transform(ar -> {
-                if (ar.succeeded()) {
-                    done.add(key(call.kind(), call.conditionId()));
-                    ChainReceipt receipt = ar.result();
-                    record(new Entry(call, receipt.txHash(), submitter.sends(), clock.instant()));
-                    submitted.add(call);
-                    if (!submitter.sends()) {
-                        return Future.<Void>succeededFuture();
-                    }
-                    LOG.info("sent {} condition {}: {} pUSD back to the wallet (tx {}, gas {} POL)", call.kind(),
-                            call.conditionId(), call.value(), receipt.txHash(), receipt.gasPaidPol());
-                    return ledger.book(call, receipt).recover(t -> {
-                        LOG.error("{} of condition {} done on chain (tx {}) but its ledger entry failed: {}",
-                                call.kind(), call.conditionId(), receipt.txHash(), t.getMessage());
-                        return Future.<Void>succeededFuture();
-                    });
-                }
-                failed.add(call);
-                if (ar.cause() instanceof ChainFailure f && !f.retry()) {
-                    done.add(key(call.kind(), call.conditionId()));
-                    LOG.error("{} of condition {} failed: {}", call.kind(), call.conditionId(), f.getMessage());
-                } else {
-                    LOG.warn("{} of condition {} not done: {}; tried again next cycle", call.kind(),
-                            call.conditionId(), ar.cause().getMessage());
-                }
-                return Future.<Void>succeededFuture();
-            }));
+            chain = chain.compose(v -> checkThenSubmit(call, report));
         }
-        return chain.map(v -> new Report(List.copyOf(submitted), List.copyOf(capped), List.copyOf(failed)));
+        return chain.map(v -> new Report(List.copyOf(report.submitted()), List.copyOf(report.capped()),
+                List.copyOf(report.failed()), List.copyOf(report.doneAlready())));
+    }
+
+    /**
+     * Asks the chain first: the Data API lags the chain by minutes, so after a crash between a mined call and its
+     * ledger entry it still lists the positions; the balances say the call is done and it is not sent again.
+     */
+    private Future<Void> checkThenSubmit(CtfCall call, Report report) {
+        return submitter.stillHeld(call).transform(checked -> {
+            if (checked.failed()) {
+                report.failed().add(call);
+                LOG.warn("{} of condition {} not sent: its balances could not be read ({}); tried again next cycle",
+                        call.kind(), call.conditionId(), checked.cause().getMessage());
+                return Future.<Void>succeededFuture();
+            }
+            if (!checked.result()) {
+                done.add(key(call.kind(), call.conditionId()));
+                report.doneAlready().add(call);
+                LOG.info("{} of condition {} not sent: the wallet no longer holds its tokens on chain (done earlier: "
+                        + "by a run whose ledger entry was lost, or on polymarket.com)", call.kind(),
+                        call.conditionId());
+                return Future.<Void>succeededFuture();
+            }
+            return submit(call, report);
+        });
+    }
+
+    private Future<Void> submit(CtfCall call, Report report) {
+        return submitter.submit(call).transform(ar -> {
+            if (ar.succeeded()) {
+                done.add(key(call.kind(), call.conditionId()));
+                ChainReceipt receipt = ar.result();
+                record(new Entry(call, receipt.txHash(), submitter.sends(), clock.instant()));
+                report.submitted().add(call);
+                if (!submitter.sends()) {
+                    return Future.<Void>succeededFuture();
+                }
+                LOG.info("sent {} condition {}: {} pUSD back to the wallet (tx {}, gas {} POL)", call.kind(),
+                        call.conditionId(), call.value(), receipt.txHash(), receipt.gasPaidPol());
+                return ledger.book(call, receipt).recover(t -> {
+                    LOG.error("{} of condition {} done on chain (tx {}) but its ledger entry failed: {}",
+                            call.kind(), call.conditionId(), receipt.txHash(), t.getMessage());
+                    return Future.<Void>succeededFuture();
+                });
+            }
+            report.failed().add(call);
+            if (ar.cause() instanceof ChainFailure f && !f.retry()) {
+                done.add(key(call.kind(), call.conditionId()));
+                LOG.error("{} of condition {} failed: {}", call.kind(), call.conditionId(), f.getMessage());
+            } else {
+                LOG.warn("{} of condition {} not done: {}; tried again next cycle", call.kind(),
+                        call.conditionId(), ar.cause().getMessage());
+            }
+            return Future.<Void>succeededFuture();
+        });
     }
 
     /** This run's redemptions and merges, newest last (at most 100); readable from any thread. */
@@ -238,6 +269,11 @@ public final class Redeemer {
         if (warned.add(key)) {
             LOG.warn(format, args);
         }
+    }
+
+    /** The condition's outcome tokens listed, in the endpoint's order, each once. */
+    private static List<String> tokens(List<ChainPosition> ps) {
+        return ps.stream().map(ChainPosition::asset).distinct().toList();
     }
 
     private static long size(List<ChainPosition> ps, int outcome) {

@@ -47,6 +47,14 @@ class ChainRedeemTest {
     private static final String MERGE = Hash.sha3String("mergePositions(address,bytes32,bytes32,uint256[],uint256)")
             .substring(0, 10);
     private static final String CTF = CtfCall.CTF.toLowerCase(Locale.ROOT);
+    /** The fixture's tokens: the winner held, the ARB pair's Up and Down. */
+    private static final String WINNER_UP =
+            "71321045679252212594626385532706912750332728571942532289631379312455583992563";
+    private static final String WINNER_DOWN =
+            "52114319501245915516055106046884209969926127482827954674443846427813813222426";
+    private static final String ARB_UP = "9889713562123140918004226367025474328493411327620592096417016025376282417201";
+    private static final String ARB_DOWN =
+            "40173062713578913826066151306539283427766453203612424706233431587430063219893";
     private static final String FROM = LiveOnFake.ADDRESS.toLowerCase(Locale.ROOT);
 
     private FakeClobTrading venue;
@@ -61,6 +69,10 @@ class ChainRedeemTest {
                 BotClock.system()).start());
         venue.dataPositions(Fixtures.fixture("data-api/positions.assembled.json"));
         node = Await.result(new FakePolygonNode(vertx, 137, BotClock.system()).start());
+        // the chain holds what the positions fixture lists
+        node.ctfCondition(WINNER, WINNER_UP, WINNER_DOWN).ctfCondition(ARB, ARB_UP, ARB_DOWN)
+                .ctfBalance(FROM, WINNER_UP, 10_204_081).ctfBalance(FROM, ARB_UP, 5_500_000)
+                .ctfBalance(FROM, ARB_DOWN, 5_200_000);
         config = config("100", "100");
         repository = new InMemoryRepository();
         Await.result(vertx.deployVerticle(new PortfolioVerticle(config, BotClock.system(), repository, PortfolioVerticle.Admission.EVERY_FILL)));
@@ -273,5 +285,48 @@ class ChainRedeemTest {
         } finally {
             logs.close();
         }
+    }
+
+    @Test
+    @DisplayName("after a crash between a mined call and its ledger entry, the chain's balances stop a second send")
+    void crashBeforeTheLedgerEntryNeverSendsTwice(Vertx vertx) {
+        // the first run's calls are mined, but none reaches the ledger (the bot died first)
+        Redeemer crashed = new Redeemer(new PositionsClient(new ClobHttp(vertx, config.live().dataApiUrl(), 5_000,
+                "test", BotClock.system()), LiveOnFake.ADDRESS)::positions, sender(vertx, config), ChainLedger.none(),
+                Usd.of("100"), BotClock.system());
+        assertThat(Await.result(crashed.cycle()).submitted()).hasSize(2);
+        assertThat(node.ctfBalance(FROM, WINNER_UP)).isZero();
+        assertThat(node.ctfBalance(FROM, ARB_UP)).isEqualTo(BigInteger.valueOf(300_000));
+        assertThat(node.ctfBalance(FROM, ARB_DOWN)).isZero();
+        assertThat(chainEntries()).isEmpty();
+
+        // restarted: the ledger knows nothing, the Data API (minutes behind the chain) still lists both
+        LogCapture logs = LogCapture.everything();
+        try {
+            Redeemer.Report after = Await.result(redeemer(vertx, config, sender(vertx, config)).cycle());
+            assertThat(after.submitted()).isEmpty();
+            assertThat(after.doneAlready()).extracting(CtfCall::kind)
+                    .containsExactly(CtfCall.Kind.REDEEM, CtfCall.Kind.MERGE);
+            assertThat(node.transactions()).as("nothing sent again").hasSize(2);
+            assertThat(node.methods()).contains("eth_call");
+            assertThat(logs.lines()).anyMatch(l -> l.contains("REDEEM of condition " + WINNER + " not sent: the "
+                    + "wallet no longer holds its tokens on chain"));
+        } finally {
+            logs.close();
+        }
+        assertThat(node.problems()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a balance the node cannot give fails the call's check with one line; nothing is sent that cycle")
+    void unreadableBalanceSendsNothing(Vertx vertx) {
+        node.failNext("eth_call", 502, "bad gateway");
+        Redeemer r = redeemer(vertx, config("11", "100"), sender(vertx, config("11", "100")));
+        Redeemer.Report first = Await.result(r.cycle());
+        assertThat(first.failed()).extracting(CtfCall::kind).containsExactly(CtfCall.Kind.REDEEM);
+        assertThat(node.transactions()).isEmpty();
+        Redeemer.Report second = Await.result(r.cycle());
+        assertThat(second.submitted()).extracting(CtfCall::kind).containsExactly(CtfCall.Kind.REDEEM);
+        assertThat(node.transactions()).hasSize(1);
     }
 }
