@@ -1,7 +1,6 @@
 package updown.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,20 +29,28 @@ public final class LocalBook {
     /** Replaces the whole book. Zero-size levels are dropped. */
     public void applySnapshot(List<Level> newBids, List<Level> newAsks, Price newTickSize, String newHash,
                               Instant at) {
-        bids.clear();
-        asks.clear();
-        for (Level l : newBids) {
-            put(bids, l.price().micros(), l.size().micros());
-        }
-        for (Level l : newAsks) {
-            put(asks, l.price().micros(), l.size().micros());
-        }
+        load(bids, newBids);
+        load(asks, newAsks);
         if (newTickSize != null) {
             tickSize = newTickSize;
         }
         hash = newHash == null ? "" : newHash;
         updatedAt = at;
         hasSnapshot = true;
+    }
+
+    private static void load(Side side, List<Level> levels) {
+        side.clear();
+        if (levels instanceof Levels l) {
+            // no Level made per level: the arrays are read as they are (put keeps the book's order and rules)
+            for (int i = 0, n = l.size(); i < n; i++) {
+                put(side, l.priceMicros(i), l.sizeMicros(i));
+            }
+            return;
+        }
+        for (Level l : levels) {
+            put(side, l.price().micros(), l.size().micros());
+        }
     }
 
     /** Sets the total size at one level; size 0 removes it. Ignored until a snapshot has arrived. */
@@ -104,12 +111,7 @@ public final class LocalBook {
     }
 
     private static List<Level> levels(Side side, int max) {
-        int n = Math.min(side.count, max);
-        List<Level> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new Level(Price.ofMicros(side.prices[i]), Shares.ofMicros(side.sizes[i])));
-        }
-        return out;
+        return Levels.of(side.prices, side.sizes, Math.min(side.count, max));
     }
 
     /**

@@ -19,8 +19,8 @@ public sealed interface MarketEvent {
     record BookSnapshot(String tokenId, List<Level> bids, List<Level> asks, Price tickSize, String hash, Instant at)
             implements MarketEvent {
         public BookSnapshot {
-            bids = List.copyOf(bids);
-            asks = List.copyOf(asks);
+            bids = Levels.copyOf(bids);
+            asks = Levels.copyOf(asks);
         }
     }
 

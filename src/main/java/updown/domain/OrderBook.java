@@ -14,8 +14,8 @@ public record OrderBook(String tokenId, List<Level> bids, List<Level> asks, Pric
                         Instant updatedAt) {
 
     public OrderBook {
-        bids = List.copyOf(bids);
-        asks = List.copyOf(asks);
+        bids = Levels.copyOf(bids);
+        asks = Levels.copyOf(asks);
     }
 
     public static OrderBook empty(String tokenId, Instant at) {

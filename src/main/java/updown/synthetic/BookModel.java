@@ -1,13 +1,11 @@
 package updown.synthetic;
 
 import java.time.Instant;
-import java.util.List;
-import updown.domain.Level;
+import updown.domain.Levels;
 import updown.domain.Micros;
 import updown.domain.OrderBook;
 import updown.domain.Outcome;
 import updown.domain.Price;
-import updown.domain.Shares;
 import updown.synthetic.random.Mix;
 
 /**
@@ -22,14 +20,7 @@ public final class BookModel {
     static final int TICKS = 100;
     static final Price TICK = Price.of("0.01");
     private static final long MICROS_PER_CENT_SHARE = Micros.ONE / 100;
-    /** The price of each tick, shared (prices are immutable values). */
-    private static final Price[] PRICES = new Price[TICKS + 1];
-
-    static {
-        for (int t = 0; t <= TICKS; t++) {
-            PRICES[t] = Price.ofMicros(t * (Micros.ONE / TICKS));
-        }
-    }
+    private static final long MICROS_PER_TICK = Micros.ONE / TICKS;
 
     private final long seed;
     private final int depth;
@@ -260,27 +251,31 @@ public final class BookModel {
     }
 
     private OrderBook book(String tokenId, long tokenHash, long[] bids, long[] asks, Instant at) {
-        List<Level> b = levels(bids, TICKS - 1, -1);
-        List<Level> a = levels(asks, 1, +1);
-        return new OrderBook(tokenId, b, a, TICK, hash(tokenHash, bids, asks), at);
+        Levels b = levels(bids, TICKS - 1, -1);
+        Levels a = levels(asks, 1, +1);
+        return new OrderBook(tokenId, b, a, TICK, hash(tokenHash, b, a), at);
     }
 
     /** The side's levels from {@code first} tick in direction {@code dir} (bids best first: descending). */
-    private static List<Level> levels(long[] side, int first, int dir) {
+    private Levels levels(long[] side, int first, int dir) {
+        // one pass over the ticks into this thread's scratch, then arrays of the exact length
+        long[][] out = levelScratch.get();
+        long[] prices = out[0];
+        long[] sizes = out[1];
         int n = 0;
-        for (int t = 1; t < TICKS; t++) {
-            n += side[t] != 0 ? 1 : 0;
-        }
-        Level[] out = new Level[n];
-        int i = 0;
         for (int t = first; t >= 1 && t <= TICKS - 1; t += dir) {
             if (side[t] != 0) {
-                out[i++] = new Level(PRICES[t], Shares.ofMicros(side[t]));
+                prices[n] = t * MICROS_PER_TICK;
+                sizes[n++] = side[t];
             }
         }
-        // an immutable list already: the OrderBook and the snapshot event keep it as it is instead of copying it
-        return List.of(out);
+        // levels as arrays, immutable: the OrderBook, the snapshot event and the trader's LocalBook keep or copy the
+        // arrays; a Level is made only when one is read
+        return Levels.of(prices, sizes, n);
     }
+
+    /** Prices and sizes of one side's levels while they are collected, per thread. */
+    private final ThreadLocal<long[][]> levelScratch = ThreadLocal.withInitial(() -> new long[2][TICKS]);
 
     /** Odd multipliers of the level chain, one per side (a bid and an ask at the same tick and size differ). */
     private static final long BID_MUL = 0x9E3779B97F4A7C15L;
@@ -292,17 +287,14 @@ public final class BookModel {
      * in one word: sizes are below 2^50 micro-shares), scrambled at the end: a backtest builds every book of a run,
      * and a chain of SplitMix rounds per level was a seventh of its time.
      */
-    private static String hash(long tokenHash, long[] bids, long[] asks) {
+    private static String hash(long tokenHash, Levels bids, Levels asks) {
         long h = tokenHash; // Mix.hash(seed, Mix.label(tokenId))
-        for (int t = 1; t < TICKS; t++) {
-            if (bids[t] != 0) {
-                h = (h + (bids[t] << 7 | t)) * BID_MUL;
-            }
+        // by ascending tick on each side: the bids (best, i.e. highest, first) from the last level back
+        for (int i = bids.size() - 1; i >= 0; i--) {
+            h = (h + (bids.sizeMicros(i) << 7 | tick(bids.priceMicros(i)))) * BID_MUL;
         }
-        for (int t = 1; t < TICKS; t++) {
-            if (asks[t] != 0) {
-                h = (h + (asks[t] << 7 | t)) * ASK_MUL;
-            }
+        for (int i = 0, n = asks.size(); i < n; i++) {
+            h = (h + (asks.sizeMicros(i) << 7 | tick(asks.priceMicros(i)))) * ASK_MUL;
         }
         h = Mix.mix(h);
         long h2 = Mix.mix(h ^ 0x5bd1e995L);
@@ -312,6 +304,10 @@ public final class BookModel {
         hex(h2, out, 16, 16);
         hex(h3 >>> 32, out, 32, 8);
         return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static long tick(long priceMicros) {
+        return priceMicros / MICROS_PER_TICK;
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -373,11 +373,17 @@ public final class SimMarketModel {
     }
 
     private static String hex32(long seed, long kind, long start) {
-        StringBuilder b = new StringBuilder("0x");
+        // 0x + 4 × 16 zero-padded lower-case hex digits (String.format was most of a window's making)
+        char[] out = new char[66];
+        out[0] = '0';
+        out[1] = 'x';
+        int at = 2;
         for (long l : longs(seed, kind, start)) {
-            b.append(String.format("%016x", l));
+            for (int shift = 60; shift >= 0; shift -= 4) {
+                out[at++] = Character.forDigit((int) ((l >>> shift) & 0xF), 16);
+            }
         }
-        return b.toString();
+        return new String(out);
     }
 
     /** A uint256 in decimal, as CTF position ids (token ids) are: up to 78 digits. */
