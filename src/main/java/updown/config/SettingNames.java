@@ -56,6 +56,9 @@ public final class SettingNames {
         String best = null;
         int bestDistance = reach(upper) + 1;
         for (String candidate : new TreeSet<>(candidates)) {
+            if (Math.abs(candidate.length() - upper.length()) >= bestDistance) {
+                continue; // the distance is at least the difference in length: it cannot be nearer
+            }
             int d = EditDistance.between(upper, candidate);
             if (d < bestDistance) {
                 best = candidate;
