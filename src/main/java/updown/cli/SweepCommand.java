@@ -75,6 +75,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also print the summary as one JSON object on the last line")
     boolean json;
 
+    /** Whether someone watches a terminal: only then is the progress bar drawn (tests set it). */
+    boolean interactive = System.console() != null;
+
     private final Invocation at;
 
     public SweepCommand() {
@@ -130,7 +133,9 @@ public final class SweepCommand implements Callable<Integer> {
         int runs = variants.size() * (folds + 1);
         at.err().printf(Locale.ROOT, "Sweeping %d variant(s) × %d segment(s) = %d backtests on %d thread(s) over %s%n",
                 variants.size(), folds + 1, runs, threads, dataSet.describe());
-        ProgressBar bar = new ProgressBar(at.err(), BotClock.system());
+        // a progress bar redrawn in place, on a terminal only: none with --json (a script reads the output) or into a
+        // file or pipe (a log would collect every redraw)
+        ProgressBar bar = new ProgressBar(json || !interactive ? null : at.err(), BotClock.system());
         Sweep.Result result;
         try {
             result = Sweep.run(base, settings, variants, dataSet, from, to, folds, threads, parallelism, resumeDaily,
@@ -205,7 +210,7 @@ public final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    /** A one-line progress bar on at.err(), redrawn in place. */
+    /** A one-line progress bar on at.err(), redrawn in place; draws nothing when given no stream. */
     static final class ProgressBar {
         private static final int WIDTH = 30;
         private final PrintStream err;
@@ -220,6 +225,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
 
         synchronized void update(int done, int total) {
+            if (err == null) {
+                return;
+            }
             long elapsed = java.time.Duration.between(started, clock.instant()).toSeconds();
             long left = done == 0 ? 0 : elapsed * (total - done) / done;
             int filled = total == 0 ? WIDTH : WIDTH * done / total;

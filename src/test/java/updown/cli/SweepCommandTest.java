@@ -27,8 +27,13 @@ class SweepCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return run(false, args);
+    }
+
+    private int run(boolean onTerminal, String... args) {
         SweepCommand cmd = new SweepCommand(new Invocation(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), work, Map.of()));
+        cmd.interactive = onTerminal;
         CommandLine cl = new CommandLine(cmd);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setErr(new java.io.PrintWriter(err, true));
@@ -45,7 +50,8 @@ class SweepCommandTest {
                 "--threads", "2", "--out", dir.toString(), "--json");
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertThat(code).as(stderr).isZero();
-        assertThat(stderr).contains("3/3 backtests").contains("skipped variant 2 {EMA_FAST=5, EMA_SLOW=4}");
+        assertThat(stderr).contains("skipped variant 2 {EMA_FAST=5, EMA_SLOW=4}")
+                .as("no progress bar with --json").doesNotContain("backtests, ");
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(summary.get("variants").asInt()).isEqualTo(1);
@@ -54,6 +60,17 @@ class SweepCommandTest {
         assertThat(results).hasSize(2);
         assertThat(results.get(1)).startsWith("1,1,3,4,");
         assertThat(Files.readAllLines(dir.resolve("folds.csv"))).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("on a terminal without --json, a progress bar counts the backtests with elapsed time and ETA")
+    void progressBarOnATerminal() {
+        String csv = Fixtures.dataPath("btc/btc-perp-20211231-20220201_1m.csv").toAbsolutePath().toString();
+        int code = run(true, "--klines", csv, "--from", "2022-01-01T03:00:00Z", "--to", "2022-01-01T04:30:00Z",
+                "--grid", "EMA_FAST=3", "--folds", "2", "--out", work.resolve("bar").toString());
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(stderr).isZero();
+        assertThat(stderr).contains("\r[").contains("3/3 backtests").contains("s elapsed, ~");
     }
 
     @Test
