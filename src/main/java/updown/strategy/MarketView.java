@@ -177,7 +177,12 @@ public final class MarketView {
      * check only when no market can trade on it; a stale asset alone stops its own markets (their decisions say so).
      */
     public boolean candlesFresh(Instant now) {
-        return prices.keySet().stream().anyMatch(a -> candlesFresh(a, now));
+        for (String asset : prices.keySet()) { // a loop, not a stream: this runs every tick
+            if (candlesFresh(asset, now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A book fit to trade on: snapshotted and not flagged stale; else null. */

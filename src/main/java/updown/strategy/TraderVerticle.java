@@ -374,6 +374,10 @@ public final class TraderVerticle extends VerticleBase {
      * of them, later again for those still unresolved a while after their window ended.
      */
     private void lookUpOpenTradeMarkets(List<Trade> open, boolean all) {
+        if (open.isEmpty()) {
+            lookedUp.clear(); // nothing open, nothing to look up (most ticks: no streams, no sets)
+            return;
+        }
         Instant now = clock.instant();
         List<String> slugs = new ArrayList<>();
         for (Trade t : open) {

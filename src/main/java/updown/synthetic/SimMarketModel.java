@@ -267,11 +267,20 @@ public final class SimMarketModel {
 
     /** The window starting at {@code startSecond} (a multiple of 300), if it exists (starts at/after the epoch). */
     public Optional<SimWindow> windowStartingAt(long startSecond) {
+        SimWindow last = lastWindow;
+        if (last != null && last.startSecond() == startSecond) {
+            return Optional.of(last); // a replay asks for the running window at every tick
+        }
         if (Math.floorMod(startSecond, windowSeconds) != 0 || startSecond < firstWindowStart) {
             return Optional.empty();
         }
-        return Optional.of(windows.computeIfAbsent(startSecond, this::makeWindow));
+        SimWindow w = windows.computeIfAbsent(startSecond, this::makeWindow);
+        lastWindow = w;
+        return Optional.of(w);
     }
+
+    /** The window asked for last (any thread may ask: a window is immutable once made). */
+    private volatile SimWindow lastWindow;
 
     /**
      * Whether the price path has data for every minute the window's prices come from (its five minutes and the one

@@ -53,6 +53,10 @@ public final class SimRecordSource implements RecordSource {
     private final SimMarketModel model;
     /** Every series' model, the first one being {@link #model}. */
     private final List<SimMarketModel> models;
+    /** The first model of each asset (its candles stand for the asset). */
+    private final List<SimMarketModel> pricedAssets;
+    /** Events due at one tick: by time, then by kind (market before price to beat before resolution...). */
+    private static final Comparator<Timed> DUE_ORDER = Comparator.comparing(Timed::at).thenComparingInt(Timed::order);
     /** Per series: the start of the next window to announce. */
     private final Map<SimMarketModel, Long> nextWindowStarts = new java.util.LinkedHashMap<>();
     private final Instant start;
@@ -88,6 +92,7 @@ public final class SimRecordSource implements RecordSource {
         }
         this.model = models.get(0);
         this.models = List.copyOf(models);
+        this.pricedAssets = pricedAssets(this.models);
         this.start = start;
         this.end = end;
         this.tick = tick;
@@ -212,7 +217,7 @@ public final class SimRecordSource implements RecordSource {
         Instant t = nextTick;
         due.clear();
         long now = t.getEpochSecond();
-        List<SimMarketModel> priced = pricedAssets();
+        List<SimMarketModel> priced = pricedAssets;
         while (nextMinute <= now) {
             Instant close = Instant.ofEpochSecond(nextMinute);
             for (SimMarketModel m : priced) {
@@ -260,7 +265,7 @@ public final class SimRecordSource implements RecordSource {
         if (bookDeltas) {
             bookSteps(t);
         }
-        due.sort(Comparator.comparing(Timed::at).thenComparingInt(Timed::order));
+        due.sort(DUE_ORDER);
         for (Timed d : due) {
             // the first tick also delivers what happened before the start (as a bot that just started hears it)
             emit(d.at().isBefore(start) ? withTime(d.event(), start) : d.event());
@@ -286,7 +291,7 @@ public final class SimRecordSource implements RecordSource {
     }
 
     /** The first model of each asset: the one whose candles stand for that asset. */
-    private List<SimMarketModel> pricedAssets() {
+    private static List<SimMarketModel> pricedAssets(List<SimMarketModel> models) {
         Map<String, SimMarketModel> first = new java.util.LinkedHashMap<>();
         for (SimMarketModel m : models) {
             first.putIfAbsent(m.key().asset(), m);
