@@ -66,27 +66,26 @@ public final class BookModel {
         bid = Math.max(1, Math.min(TICKS - 2, bid));
         int ask = Math.min(TICKS - 1, bid + spread);
 
-        // one side is an array of sizes by tick (0 = no level): the same book as a sorted map, without boxing
+        // one side is the sizes by tick (0 = no level): the same book as a sorted map, without boxing
         // (scratch of this thread, reused: nothing of them outlives this call, the books are built from them below)
-        long[][] sides = scratch.get();
-        long[] upBids = clear(sides[0]);
-        long[] upAsks = clear(sides[1]);
+        TickSizes[] sides = scratch.get();
+        TickSizes upBids = sides[0].clear();
+        TickSizes upAsks = sides[1].clear();
         WindowDraws draws = draws(w);
         fillSide(upBids, draws, step, 0, bid, -1);
         fillSide(upAsks, draws, step, 1, ask, +1);
 
-        long[] downBids = clear(sides[2]);
-        long[] downAsks = clear(sides[3]);
-        for (int t = 1; t < TICKS; t++) {
-            downBids[TICKS - t] = upAsks[t];
-            downAsks[TICKS - t] = upBids[t];
-        }
+        // the Down book mirrors the Up book: a Down bid at 1 − an Up ask, a Down ask at 1 − an Up bid
+        TickSizes downBids = sides[2];
+        TickSizes downAsks = sides[3];
+        upAsks.mirrorInto(downBids, TICKS);
+        upBids.mirrorInto(downAsks, TICKS);
 
         boolean arb = arbAllowed && Mix.unit(seed, 0x617262, wid, step) < arbRate;
         if (arb) {
             boolean cheapUp = (Mix.hash(seed, 0x73696465, wid, step) & 1) == 0;
-            arb = cheapUp ? undercut(upBids, upAsks, lowest(downAsks), wid, step)
-                    : undercut(downBids, downAsks, lowest(upAsks), wid, step);
+            arb = cheapUp ? undercut(upBids, upAsks, downAsks.lowest(), wid, step)
+                    : undercut(downBids, downAsks, upAsks.lowest(), wid, step);
         }
         return new WindowBooks(
                 book(draws.upToken, draws.upHash, upBids, upAsks, at),
@@ -133,12 +132,8 @@ public final class BookModel {
     }
 
     /** Four sides' sizes by tick, per thread (the exchange quotes from several threads). */
-    private final ThreadLocal<long[][]> scratch = ThreadLocal.withInitial(() -> new long[4][TICKS + 1]);
-
-    private static long[] clear(long[] side) {
-        java.util.Arrays.fill(side, 0L);
-        return side;
-    }
+    private final ThreadLocal<TickSizes[]> scratch = ThreadLocal.withInitial(
+            () -> new TickSizes[] {new TickSizes(), new TickSizes(), new TickSizes(), new TickSizes()});
 
     /** The draws of the last two windows asked for (a replay asks for one window at a time, an exchange for two). */
     private volatile WindowDraws recent;
@@ -160,60 +155,44 @@ public final class BookModel {
         return d;
     }
 
-    private void fillSide(long[] side, WindowDraws draws, long step, int sideCode, int best, int dir) {
+    private void fillSide(TickSizes side, WindowDraws draws, long step, int sideCode, int best, int dir) {
         long gapEpoch = Math.floorDiv(step, 20);
         int placed = 0;
         int t = best;
         while (placed < depth && t >= 1 && t <= TICKS - 1) {
             boolean gap = t != best && Mix.unit(Mix.fold(draws.gapH[sideCode][t], gapEpoch)) < 0.15;
             if (!gap) {
-                side[t] = size(draws, step, sideCode, t, Math.abs(t - best));
+                side.put(t, size(draws, step, sideCode, t, Math.abs(t - best)));
                 placed++;
             }
             t += dir;
         }
         int floor = dir < 0 ? 1 : TICKS - 1;
-        if (side[floor] == 0) {
-            side[floor] = floorSize(draws.wid, step, sideCode);
+        if (side.get(floor) == 0) {
+            side.put(floor, floorSize(draws.wid, step, sideCode));
         }
-    }
-
-    /** The lowest tick with a level (the best ask of an ask side). */
-    private static int lowest(long[] side) {
-        for (int t = 1; t < TICKS; t++) {
-            if (side[t] != 0) {
-                return t;
-            }
-        }
-        throw new java.util.NoSuchElementException("empty side");
     }
 
     /**
      * Puts asks on the cheap side {@code gap} ticks below {@code 1 − other side's best ask}, dropping its bids that
      * would cross them. Returns false (no arb this step) when there is no room.
      */
-    private boolean undercut(long[] bids, long[] asks, int otherBestAsk, long wid, long step) {
+    private boolean undercut(TickSizes bids, TickSizes asks, int otherBestAsk, long wid, long step) {
         int gap = (int) Mix.between(2, 8, seed, 0x676170, wid, step);
         int a = TICKS - otherBestAsk - gap;
         if (a < 1) {
             return false;
         }
-        boolean anyBid = false;
-        for (int t = 1; t < TICKS; t++) {
-            if (t >= a) {
-                bids[t] = 0;
-            } else {
-                asks[t] = 0;
-                anyBid |= bids[t] != 0;
-            }
-        }
-        asks[a] = cents(Mix.between(500, 8_000, seed, 0x617368, wid, step));
+        bids.clearFrom(a);
+        asks.clearBelow(a);
+        boolean anyBid = !bids.isEmpty(); // a bid below a is left
+        asks.put(a, cents(Mix.between(500, 8_000, seed, 0x617368, wid, step)));
         long next = cents(Mix.between(1_000, 20_000, seed, 0x617369, wid, step));
-        if (a + 1 <= TICKS - 1 && asks[a + 1] == 0) {
-            asks[a + 1] = next;
+        if (a + 1 <= TICKS - 1 && asks.get(a + 1) == 0) {
+            asks.put(a + 1, next);
         }
         if (!anyBid && a > 1) {
-            bids[1] = floorSize(wid, step, 0);
+            bids.put(1, floorSize(wid, step, 0));
         }
         return true;
     }
@@ -250,32 +229,13 @@ public final class BookModel {
         return c * MICROS_PER_CENT_SHARE;
     }
 
-    private OrderBook book(String tokenId, long tokenHash, long[] bids, long[] asks, Instant at) {
-        Levels b = levels(bids, TICKS - 1, -1);
-        Levels a = levels(asks, 1, +1);
+    private OrderBook book(String tokenId, long tokenHash, TickSizes bids, TickSizes asks, Instant at) {
+        // levels as arrays, immutable: the OrderBook, the snapshot event and the trader's LocalBook keep or copy the
+        // arrays; a Level is made only when one is read. Bids best (highest) first, asks best (lowest) first.
+        Levels b = bids.levels(MICROS_PER_TICK, true);
+        Levels a = asks.levels(MICROS_PER_TICK, false);
         return new OrderBook(tokenId, b, a, TICK, hash(tokenHash, b, a), at);
     }
-
-    /** The side's levels from {@code first} tick in direction {@code dir} (bids best first: descending). */
-    private Levels levels(long[] side, int first, int dir) {
-        // one pass over the ticks into this thread's scratch, then arrays of the exact length
-        long[][] out = levelScratch.get();
-        long[] prices = out[0];
-        long[] sizes = out[1];
-        int n = 0;
-        for (int t = first; t >= 1 && t <= TICKS - 1; t += dir) {
-            if (side[t] != 0) {
-                prices[n] = t * MICROS_PER_TICK;
-                sizes[n++] = side[t];
-            }
-        }
-        // levels as arrays, immutable: the OrderBook, the snapshot event and the trader's LocalBook keep or copy the
-        // arrays; a Level is made only when one is read
-        return Levels.of(prices, sizes, n);
-    }
-
-    /** Prices and sizes of one side's levels while they are collected, per thread. */
-    private final ThreadLocal<long[][]> levelScratch = ThreadLocal.withInitial(() -> new long[2][TICKS]);
 
     /** Odd multipliers of the level chain, one per side (a bid and an ask at the same tick and size differ). */
     private static final long BID_MUL = 0x9E3779B97F4A7C15L;
