@@ -85,16 +85,18 @@ public final class TraderVerticle extends VerticleBase {
     /**
      * What the trader does besides trading.
      *
-     * @param tape       publish its input on {@link Addresses#TRADER_TAPE} for the recorder
-     * @param healthFile write DATA_DIR/health every tick (off in backtests: their time is not the wall clock)
+     * @param tape          publish its input on {@link Addresses#TRADER_TAPE} for the recorder
+     * @param healthFile    write DATA_DIR/health every tick (off in backtests: their time is not the wall clock)
+     * @param announceTicks publish each tick's report on {@link Addresses#TRADER_TICKED} (metrics, dashboard, fleet;
+     *                      a replay has none of them, and a publish per tick was 4 % of its event loop)
      */
-    public record Hooks(boolean tape, boolean healthFile) {
-        /** The service: health file, no tape. */
-        public static final Hooks DEFAULT = new Hooks(false, true);
-        /** The service with the recorder on: health file and tape. */
-        public static final Hooks RECORDING = new Hooks(true, true);
-        /** A replay: neither. */
-        public static final Hooks BACKTEST = new Hooks(false, false);
+    public record Hooks(boolean tape, boolean healthFile, boolean announceTicks) {
+        /** The service: health file, ticks announced, no tape. */
+        public static final Hooks DEFAULT = new Hooks(false, true, true);
+        /** The service with the recorder on: health file, ticks announced, and tape. */
+        public static final Hooks RECORDING = new Hooks(true, true, true);
+        /** A replay: none of them. */
+        public static final Hooks BACKTEST = new Hooks(false, false, false);
     }
 
     /** Who starts a tick. */
@@ -279,7 +281,9 @@ public final class TraderVerticle extends VerticleBase {
                     }
                     TraderTicked ticked = new TraderTicked(now, live.size(), stale, view.candlesFresh(now),
                             state.opened, micros);
-                    vertx.eventBus().publish(Addresses.TRADER_TICKED, ticked);
+                    if (hooks.announceTicks()) {
+                        vertx.eventBus().publish(Addresses.TRADER_TICKED, ticked);
+                    }
                     if (hooks.tape()) {
                         vertx.eventBus().publish(Addresses.TRADER_TAPE, ticked);
                     }

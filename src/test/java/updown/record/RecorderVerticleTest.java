@@ -72,7 +72,7 @@ class RecorderVerticleTest {
         Await.result(vertx.deployVerticle(new PortfolioVerticle(config, clock, new InMemoryRepository(),
                 PortfolioVerticle.Admission.STRICT)));
         Await.result(vertx.deployVerticle(new TraderVerticle(config, clock, engine, Decider.fromConfig(config),
-                TraderVerticle.Ticking.ON_CALL, new TraderVerticle.Hooks(true, false))));
+                TraderVerticle.Ticking.ON_CALL, new TraderVerticle.Hooks(true, false, true))));
     }
 
     private void publish(MarketEvent e) {

@@ -292,4 +292,20 @@ class SimMarketModelTest {
         assertThat(all.get(2).btcPrice(START).doubleValue()).as("ETH near its own start price")
                 .isBetween(2_000.0, 5_000.0);
     }
+
+    @Test
+    @DisplayName("millisBetween is Duration.between(..).toMillis() (toward zero) for spans either way and any nanos")
+    void millisBetweenIsDurationMillis() {
+        java.util.Random r = new java.util.Random(42);
+        Instant base = Instant.parse("2022-01-01T00:00:00Z");
+        for (int i = 0; i < 10_000; i++) {
+            Instant a = base.plusSeconds(r.nextInt(3_000_000)).plusNanos(r.nextInt(1_000_000_000));
+            Instant b = base.plusSeconds(r.nextInt(3_000_000)).plusNanos(i % 3 == 0 ? 0 : r.nextInt(1_000_000_000));
+            assertThat(SimMarketModel.millisBetween(a, b)).as("%s → %s", a, b)
+                    .isEqualTo(Duration.between(a, b).toMillis());
+        }
+        assertThat(SimMarketModel.millisBetween(base, base.minusNanos(1))).isZero();
+        assertThat(SimMarketModel.millisBetween(base, base.minusNanos(1_000_001))).isEqualTo(-1);
+        assertThat(SimMarketModel.millisBetween(base, base.plusNanos(999_999))).isZero();
+    }
 }
