@@ -188,10 +188,11 @@ class NotifierVerticleTest {
         start(Map.of());
         await(telegram.respondNext("sendMessage", 429,
                 Fixtures.fixture("telegram/error-429-too-many-requests-capture.json")));
-        vertx.eventBus().publish(Addresses.BREAKER_TRIPPED,
-                new PortfolioEvent.BreakerTripped("daily loss over $50", portfolio.snapshot()));
         Call limited;
+        // the capture is listening before anything is published: the 429 line can come before the test looks for it
         try (LogCapture outbox = LogCapture.of(Outbox.class.getName())) {
+            vertx.eventBus().publish(Addresses.BREAKER_TRIPPED,
+                    new PortfolioEvent.BreakerTripped("daily loss over $50", portfolio.snapshot()));
             limited = await(telegram.awaitCall(c -> c.status() == 429));
             // the notifier has read the 429 once it says so; only then may the clock move
             assertThat(outbox.awaitLine("rate limited (429)").get(30, TimeUnit.SECONDS))
