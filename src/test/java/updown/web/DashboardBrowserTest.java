@@ -111,8 +111,18 @@ class DashboardBrowserTest {
                 .toList();
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * The rendered texts of the elements matching {@code css}, read in one script: the page re-renders its tables
+     * on every push and poll, and an element found in one call can be gone (stale) by the next.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(function (e) { return e.innerText.trim(); });", css);
     }
 
     /** The card form of an amount: cents, half-even like the ledger, with thousands separators. */
@@ -123,13 +133,12 @@ class DashboardBrowserTest {
 
     /** Every dollar amount on the cards (values, their sub-lines) has exactly two decimals. */
     private void assertCardsInCents() {
-        List<WebElement> lines = driver.findElements(By.cssSelector(".card .value, .card .sub"));
         int amounts = 0;
-        for (WebElement line : lines) {
-            Matcher m = DOLLARS.matcher(line.getText());
+        for (String line : texts(".card .value, .card .sub")) {
+            Matcher m = DOLLARS.matcher(line);
             while (m.find()) {
                 amounts++;
-                assertThat(m.group(1)).as("'%s' in the card line '%s'", m.group(), line.getText()).hasSize(3);
+                assertThat(m.group(1)).as("'%s' in the card line '%s'", m.group(), line).hasSize(3);
             }
         }
         assertThat(amounts).as("dollar amounts on the cards").isGreaterThanOrEqualTo(8);
@@ -186,10 +195,10 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("balance")).getDomAttribute("title")).isEqualTo("exactly $1,224.385");
         waitForText("state", "running");
         wait.until(d -> d.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1']")).size() == 1);
-        List<WebElement> firstTrade = driver.findElements(By.cssSelector("#trades tbody tr[data-trade-id='1'] td"));
-        assertThat(firstTrade.get(1).getText()).as("opened, in KST 24-hour").isEqualTo("05-12 19:03:00");
-        assertThat(firstTrade.get(2).getText()).as("the market series").isEqualTo("btc-5m");
-        assertThat(firstTrade.get(8).getText()).as("the fee in full").isEqualTo("$0.175");
+        List<String> firstTrade = texts("#trades tbody tr[data-trade-id='1'] td");
+        assertThat(firstTrade.get(1)).as("opened, in KST 24-hour").isEqualTo("05-12 19:03:00");
+        assertThat(firstTrade.get(2)).as("the market series").isEqualTo("btc-5m");
+        assertThat(firstTrade.get(8)).as("the fee in full").isEqualTo("$0.175");
         wait.withMessage("the equity chart should be drawn").until(d -> !d.findElements(By.cssSelector("#chart canvas"))
                 .isEmpty());
         assertThat(driver.findElement(By.id("chart-empty")).isDisplayed()).isFalse();
@@ -232,8 +241,8 @@ class DashboardBrowserTest {
         portfolio.open(Samples.arbWithZeroAltPrice(clock.instant()));
         wait.withMessage("the new trade should appear in the trades table").until(
                 d -> d.findElements(By.cssSelector("#trades tbody tr[data-trade-id='2']")).size() == 1);
-        WebElement newRow = driver.findElement(By.cssSelector("#trades tbody tr[data-trade-id='2']"));
-        assertThat(newRow.getText()).contains("ARB").contains("0.00").contains("arbitrage");
+        assertThat(texts("#trades tbody tr[data-trade-id='2']")).singleElement().asString()
+                .contains("ARB").contains("0.00").contains("arbitrage");
         waitForText("trades-count", "2 in total");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.updownNoReload === true")).isEqualTo(true);
         waitForText("balance", cents(portfolio.snapshot().balance()));
