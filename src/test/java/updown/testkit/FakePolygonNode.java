@@ -63,9 +63,11 @@ public final class FakePolygonNode extends FakeServer {
     /** condition id (0x + 64 hex, lower case) → its outcome token ids. */
     private final Map<String, List<String>> conditions = new LinkedHashMap<>();
     private static final String BALANCE_OF = Hash.sha3String("balanceOf(address,uint256)").substring(0, 10);
-    private static final String REDEEM = Hash.sha3String("redeemPositions(address,bytes32,bytes32,uint256[])")
+    /** The CTF's redeemPositions selector, from its signature (computed here, not taken from the bot). */
+    public static final String REDEEM = Hash.sha3String("redeemPositions(address,bytes32,bytes32,uint256[])")
             .substring(0, 10);
-    private static final String MERGE = Hash.sha3String(
+    /** The CTF's mergePositions selector. */
+    public static final String MERGE = Hash.sha3String(
             "mergePositions(address,bytes32,bytes32,uint256[],uint256)").substring(0, 10);
 
     public FakePolygonNode(Vertx vertx, long chainId, Clock clock) {

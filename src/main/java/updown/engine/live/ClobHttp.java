@@ -41,7 +41,6 @@ final class ClobHttp {
         }
     }
 
-    private final Vertx vertx;
     private final WebClient client;
     private final String base;
     private final long timeoutMs;
@@ -49,7 +48,6 @@ final class ClobHttp {
     private final Timers timers;
 
     ClobHttp(Vertx vertx, URI baseUrl, long timeoutMs, String userAgent, BotClock clock) {
-        this.vertx = vertx;
         this.base = baseUrl.toString().replaceAll("/+$", "");
         this.timeoutMs = timeoutMs;
         this.clock = clock;

@@ -41,12 +41,10 @@ public final class EoaChainSubmitter implements ChainSubmitter {
     private record Signed(String raw, String hash, BigInteger nonce) {
     }
 
-    private final Vertx vertx;
     private final PolygonRpc rpc;
     private final WalletKey key;
     private final long chainId;
     private final BigInteger maxFeePerGas;
-    private final BotClock clock;
     private final Timers timers;
     private final long pollMs;
     private final int checks;
@@ -55,12 +53,10 @@ public final class EoaChainSubmitter implements ChainSubmitter {
 
     EoaChainSubmitter(Vertx vertx, PolygonRpc rpc, WalletKey key, long chainId, long maxGasGwei, BotClock clock,
                       long pollMs, int checks) {
-        this.vertx = vertx;
         this.rpc = rpc;
         this.key = key;
         this.chainId = chainId;
         this.maxFeePerGas = BigInteger.valueOf(maxGasGwei).multiply(GWEI);
-        this.clock = clock;
         this.timers = new Timers(vertx, clock);
         this.pollMs = pollMs;
         this.checks = checks;

@@ -48,18 +48,14 @@ final class OrderPlacer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
-    private final Vertx vertx;
     private final ClobClient clob;
-    private final BotClock clock;
     private final Timers timers;
     private final BotConfig.OrderType orderType;
     /** Told of every refusal the venue gave an order, so the gate can act on what it says about the venue. */
     private Consumer<VenueError> refusals = e -> { };
 
     OrderPlacer(Vertx vertx, ClobClient clob, BotClock clock, BotConfig.OrderType orderType) {
-        this.vertx = vertx;
         this.clob = clob;
-        this.clock = clock;
         this.timers = new Timers(vertx, clock);
         this.orderType = orderType;
     }

@@ -43,6 +43,24 @@ public final class Redeemer {
      */
     public record Report(List<CtfCall> submitted, List<CtfCall> capped, List<CtfCall> failed,
                          List<CtfCall> doneAlready) {
+        public Report {
+            submitted = List.copyOf(submitted);
+            capped = List.copyOf(capped);
+            failed = List.copyOf(failed);
+            doneAlready = List.copyOf(doneAlready);
+        }
+    }
+
+    /** What a cycle has done so far (one cycle at a time, on one context). */
+    private static final class Tally {
+        final List<CtfCall> submitted = new ArrayList<>();
+        final List<CtfCall> capped = new ArrayList<>();
+        final List<CtfCall> failed = new ArrayList<>();
+        final List<CtfCall> doneAlready = new ArrayList<>();
+
+        Report report() {
+            return new Report(submitted, capped, failed, doneAlready);
+        }
     }
 
     private final PositionsSource positions;
@@ -181,12 +199,12 @@ public final class Redeemer {
     }
 
     private Future<Report> submitAll(List<ChainPosition> held) {
-        Report report = new Report(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Tally report = new Tally();
         Usd budget = maxPerCycle;
         Future<Void> chain = Future.succeededFuture();
         for (CtfCall call : plan(held)) {
             if (call.value().compareTo(budget) > 0) {
-                report.capped().add(call);
+                report.capped.add(call);
                 warnOnce("cap " + call.kind() + " " + call.conditionId(), "{} of condition {} for {} pUSD held back: "
                         + "above what LIVE_MAX_REDEEM_USD ({}) leaves in this cycle", call.kind(), call.conditionId(),
                         call.value(), maxPerCycle);
@@ -195,25 +213,24 @@ public final class Redeemer {
             budget = budget.minus(call.value());
             chain = chain.compose(v -> checkThenSubmit(call, report));
         }
-        return chain.map(v -> new Report(List.copyOf(report.submitted()), List.copyOf(report.capped()),
-                List.copyOf(report.failed()), List.copyOf(report.doneAlready())));
+        return chain.map(v -> report.report());
     }
 
     /**
      * Asks the chain first: the Data API lags the chain by minutes, so after a crash between a mined call and its
      * ledger entry it still lists the positions; the balances say the call is done and it is not sent again.
      */
-    private Future<Void> checkThenSubmit(CtfCall call, Report report) {
+    private Future<Void> checkThenSubmit(CtfCall call, Tally report) {
         return submitter.stillHeld(call).transform(checked -> {
             if (checked.failed()) {
-                report.failed().add(call);
+                report.failed.add(call);
                 LOG.warn("{} of condition {} not sent: its balances could not be read ({}); tried again next cycle",
                         call.kind(), call.conditionId(), checked.cause().getMessage());
                 return Future.<Void>succeededFuture();
             }
             if (!checked.result()) {
                 done.add(key(call.kind(), call.conditionId()));
-                report.doneAlready().add(call);
+                report.doneAlready.add(call);
                 LOG.info("{} of condition {} not sent: the wallet no longer holds its tokens on chain (done earlier: "
                         + "by a run whose ledger entry was lost, or on polymarket.com)", call.kind(),
                         call.conditionId());
@@ -223,13 +240,13 @@ public final class Redeemer {
         });
     }
 
-    private Future<Void> submit(CtfCall call, Report report) {
+    private Future<Void> submit(CtfCall call, Tally report) {
         return submitter.submit(call).transform(ar -> {
             if (ar.succeeded()) {
                 done.add(key(call.kind(), call.conditionId()));
                 ChainReceipt receipt = ar.result();
                 record(new Entry(call, receipt.txHash(), submitter.sends(), clock.instant()));
-                report.submitted().add(call);
+                report.submitted.add(call);
                 if (!submitter.sends()) {
                     return Future.<Void>succeededFuture();
                 }
@@ -241,7 +258,7 @@ public final class Redeemer {
                     return Future.<Void>succeededFuture();
                 });
             }
-            report.failed().add(call);
+            report.failed.add(call);
             if (ar.cause() instanceof ChainFailure f && !f.retry()) {
                 done.add(key(call.kind(), call.conditionId()));
                 LOG.error("{} of condition {} failed: {}", call.kind(), call.conditionId(), f.getMessage());

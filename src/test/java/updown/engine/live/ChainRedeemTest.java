@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.web3j.crypto.Hash;
 import updown.bus.LocalRecordCodec;
 import updown.config.BotConfig;
 import updown.config.Secret;
@@ -42,10 +41,8 @@ import updown.time.BotClock;
 class ChainRedeemTest {
     private static final String WINNER = "0x5f65177b394277fd294cd75650044e32ba009a95022d88a0c1d565897d72f8f1";
     private static final String ARB = "0xa1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
-    private static final String REDEEM = Hash.sha3String("redeemPositions(address,bytes32,bytes32,uint256[])")
-            .substring(0, 10);
-    private static final String MERGE = Hash.sha3String("mergePositions(address,bytes32,bytes32,uint256[],uint256)")
-            .substring(0, 10);
+    private static final String REDEEM = FakePolygonNode.REDEEM;
+    private static final String MERGE = FakePolygonNode.MERGE;
     private static final String CTF = CtfCall.CTF.toLowerCase(Locale.ROOT);
     /** The fixture's tokens: the winner held, the ARB pair's Up and Down. */
     private static final String WINNER_UP =
