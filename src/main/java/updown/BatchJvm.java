@@ -41,6 +41,15 @@ final class BatchJvm {
     static final int SWEEP_BASE_HEAP_MB = 96;
     static final int SWEEP_HEAP_PER_THREAD_MB = 64;
 
+    /**
+     * The optimising compiler (C2) takes a method once it was called 30,000 times instead of 5,000: a run of a few
+     * seconds spends about half of its CPU compiling, one C2 thread on a core of its own, and most of what it compiles
+     * at the default threshold are lukewarm methods the replay leaves soon after. Measured on the 3-week kline
+     * backtest (docs/backtest.md): 2.34 → 2.18 s wall, 4.4 → 4.0 s CPU; a sweep 0.4–0.5 s sooner, 1.5 s less CPU.
+     */
+    static final List<String> JIT_FLAGS = List.of("-XX:Tier4InvocationThreshold=30000",
+            "-XX:Tier4CompileThreshold=30000");
+
     private BatchJvm() {
     }
 
@@ -119,7 +128,9 @@ final class BatchJvm {
                 return Optional.empty();
             }
         }
-        return Optional.of(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC"));
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC"));
+        flags.addAll(JIT_FLAGS);
+        return Optional.of(List.copyOf(flags));
     }
 
     /** The sweep's {@code --threads} (its default: the cores), clamped to 1..64; unreadable: the default. */

@@ -20,10 +20,11 @@ class BatchJvmTest {
     }
 
     @Test
-    @DisplayName("a backtest runs with a 128 MB heap and the serial collector")
+    @DisplayName("a backtest runs with a 128 MB heap, the serial collector and a later optimising compiler")
     void backtestFlags() {
         assertThat(flags(List.of(), Map.of(), "backtest", "--klines", "a.csv", "--json"))
-                .contains(List.of("-Xmx128m", "-XX:+UseSerialGC"));
+                .contains(List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=30000",
+                        "-XX:Tier4CompileThreshold=30000"));
     }
 
     @Test

@@ -64,4 +64,20 @@ public final class EquityChart {
     public static byte[] png(String title, List<EquityPoint> points) {
         return png(title, points, WIDTH, HEIGHT);
     }
+
+    /**
+     * Draws and encodes a throwaway chart of the usual size and a few hundred points: the first chart of a JVM loads
+     * Java2D, its fonts and the PNG encoder and runs their rasterising and compressing code cold (~0.15 s). A batch
+     * command calls this on a thread of its own while it works, so that its report's chart does not pay that at the
+     * end. Blocking.
+     */
+    public static void warmUp() {
+        List<EquityPoint> points = new ArrayList<>();
+        java.time.Instant t = java.time.Instant.EPOCH;
+        for (int i = 0; i < 400; i++) {
+            points.add(new EquityPoint(t.plusSeconds(300L * i), updown.domain.Usd.ofCents(
+                    100_000 + (i % 7) * 150 - i)));
+        }
+        png("warm-up", points);
+    }
 }
