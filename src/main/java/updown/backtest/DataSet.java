@@ -43,6 +43,15 @@ public sealed interface DataSet {
     /** A new source for one run of {@code options} (blocking: may read files). */
     RecordSource open(BotConfig config, Backtest.Options options) throws IOException;
 
+    /**
+     * What the records {@link #open} gives depend on: two replays with equal keys get the same records, so they may
+     * share one opening ({@link updown.record.SharedRecords}, a sweep's variants on one segment). Empty: each opens
+     * its own.
+     */
+    default java.util.Optional<Object> sourceKey(BotConfig config, Backtest.Options options) {
+        return java.util.Optional.empty();
+    }
+
     String describe();
 
     /** A tape directory as the recorder writes it. */
@@ -89,6 +98,11 @@ public sealed interface DataSet {
         public RecordSource open(BotConfig config, Backtest.Options options) throws IOException {
             Instant warmupStart = options.warmupStart();
             return warmupStart.equals(Instant.MIN) ? TapeReader.open(dir) : TapeReader.open(dir, warmupStart);
+        }
+
+        @Override
+        public java.util.Optional<Object> sourceKey(BotConfig config, Backtest.Options options) {
+            return java.util.Optional.of(List.of("tape", options.warmupStart())); // the reader's only input
         }
 
         @Override
@@ -172,6 +186,12 @@ public sealed interface DataSet {
                     Duration.ofMillis(config.trading().tickIntervalMs()));
         }
 
+        @Override
+        public java.util.Optional<Object> sourceKey(BotConfig config, Backtest.Options options) {
+            // open()'s inputs besides the file and seed of this data: the span and the tick
+            return java.util.Optional.of(List.of(generated(config, options), config.trading().tickIntervalMs()));
+        }
+
         /** Rows, span and gaps of the file. */
         public KlineReport report() {
             return data.report();
@@ -232,6 +252,13 @@ public sealed interface DataSet {
             }
             return SimRecordSource.of(models, span.start(), span.end(),
                     Duration.ofMillis(config.trading().tickIntervalMs()));
+        }
+
+        @Override
+        public java.util.Optional<Object> sourceKey(BotConfig config, Backtest.Options options) {
+            // open()'s inputs besides the files and seed of this data: the span, the tick and the markets
+            return java.util.Optional.of(List.of(generated(config, options), config.trading().tickIntervalMs(),
+                    config.market().markets()));
         }
 
         @Override

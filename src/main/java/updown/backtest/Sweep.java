@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
+import updown.record.RecordSource;
+import updown.record.SharedRecords;
 import updown.domain.Usd;
 
 /**
@@ -29,7 +31,10 @@ import updown.domain.Usd;
  * (out-of-sample): the sum over folds is what choosing by past results would have earned. A large gap between the
  * in-sample winners' results and that sum is over-fitting.
  *
- * <p>Runs are independent and run in parallel, each on its own single-event-loop Vert.x ({@link Parallelism}).
+ * <p>Runs are independent and run in parallel, each on its own single-event-loop Vert.x ({@link Parallelism}), at most
+ * {@code threads} at once. Runs on the same segment replay the same records (same data, span and tick): up to
+ * {@code threads} of them run together over one opening of the data ({@link SharedRecords}), so the market is made,
+ * or the tape read and decoded, once per group instead of once per run; their results are the same as alone.
  */
 public final class Sweep {
 
@@ -206,45 +211,54 @@ public final class Sweep {
                 jobs.add(new int[] {v, s});
             }
         }
+        List<List<int[]>> groups = groups(jobs, job -> data.sourceKey(configs.get(job[0]),
+                options(configs.get(job[0]), bounds, job[1], resumeDaily)), Math.max(1, threads));
+        // at most `threads` backtests at once: groups of up to that many runs, as many groups at once as fit
+        int largest = groups.stream().mapToInt(List::size).max().orElse(1);
         Run[][] runs = new Run[variants.size()][segments];
         AtomicInteger done = new AtomicInteger();
-        ThreadLocal<Vertx> perThread = new ThreadLocal<>();
+        // per runner thread, the Vert.x instances of its groups' runs (VERTX_PER_THREAD: reused by its next group)
+        ThreadLocal<List<Vertx>> perThread = ThreadLocal.withInitial(ArrayList::new);
         List<Vertx> created = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.max(1, threads) / largest), r -> {
             Thread t = new Thread(r, "sweep-runner");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Run>> futures = new ArrayList<>();
-            for (int[] job : jobs) {
+            List<Future<List<Run>>> futures = new ArrayList<>();
+            for (List<int[]> group : groups) {
                 futures.add(pool.submit(() -> {
-                    Vertx vertx;
-                    if (parallelism == Parallelism.VERTX_PER_THREAD) {
-                        vertx = perThread.get();
-                        if (vertx == null) {
-                            vertx = Backtest.newVertx();
-                            perThread.set(vertx);
-                            created.add(vertx);
+                    List<Vertx> vertxes = new ArrayList<>();
+                    for (int i = 0; i < group.size(); i++) {
+                        if (parallelism == Parallelism.VERTX_PER_THREAD) {
+                            List<Vertx> mine = perThread.get();
+                            if (mine.size() <= i) {
+                                Vertx v = Backtest.newVertx();
+                                mine.add(v);
+                                created.add(v);
+                            }
+                            vertxes.add(mine.get(i));
+                        } else {
+                            vertxes.add(Backtest.newVertx());
                         }
-                    } else {
-                        vertx = Backtest.newVertx();
                     }
                     try {
-                        Run run = runOne(vertx, configs.get(job[0]), data, bounds.get(job[1]),
-                                bounds.get(job[1] + 1), resumeDaily, job[0], job[1]);
-                        progress.update(done.incrementAndGet(), jobs.size());
-                        return run;
+                        return runGroup(vertxes, configs, data, bounds, resumeDaily, group,
+                                () -> progress.update(done.incrementAndGet(), jobs.size()));
                     } finally {
                         if (parallelism == Parallelism.VERTX_PER_RUN) {
-                            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                            for (Vertx v : vertxes) {
+                                v.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                            }
                         }
                     }
                 }));
             }
-            for (int i = 0; i < jobs.size(); i++) {
-                Run r = futures.get(i).get();
-                runs[r.variant()][r.segment()] = r;
+            for (Future<List<Run>> f : futures) {
+                for (Run r : f.get()) {
+                    runs[r.variant()][r.segment()] = r;
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -264,12 +278,78 @@ public final class Sweep {
         return List.copyOf(names);
     }
 
-    static Run runOne(Vertx vertx, BotConfig config, DataSet data, Instant from, Instant to, boolean resumeDaily,
-                      int variant, int segment) throws Exception {
-        Backtest.Options options = Backtest.Options.window(config, from, to, resumeDaily);
-        BacktestRun run = Backtest.run(vertx, config, data.decider(config), data.open(config, options), options)
-                .toCompletionStage()
-                .toCompletableFuture().get(7, TimeUnit.DAYS);
+    private static Backtest.Options options(BotConfig config, List<Instant> bounds, int segment, boolean resumeDaily) {
+        return Backtest.Options.window(config, bounds.get(segment), bounds.get(segment + 1), resumeDaily);
+    }
+
+    /**
+     * Jobs cut into groups that run together: jobs whose data's {@link DataSet#sourceKey} is equal (and present) go
+     * in groups of at most {@code max}, as even as possible (9 jobs with a max of 4: three groups of 3); the others
+     * alone. A group's runs replay together on one opening of the data, each on its own event loop.
+     */
+    static List<List<int[]>> groups(List<int[]> jobs, java.util.function.Function<int[], java.util.Optional<Object>> key,
+                                    int max) {
+        Map<Object, List<int[]>> byKey = new LinkedHashMap<>();
+        List<List<int[]>> out = new ArrayList<>();
+        for (int[] job : jobs) {
+            java.util.Optional<Object> k = key.apply(job);
+            if (k.isPresent()) {
+                byKey.computeIfAbsent(k.get(), x -> new ArrayList<>()).add(job);
+            } else {
+                out.add(List.of(job));
+            }
+        }
+        for (List<int[]> same : byKey.values()) {
+            int parts = (same.size() + max - 1) / max;
+            for (int p = 0; p < parts; p++) {
+                out.add(List.copyOf(same.subList(same.size() * p / parts, same.size() * (p + 1) / parts)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs a group's backtests at once, one per Vert.x, over one opening of the data when there are several
+     * ({@link SharedRecords}: the records are made or read once for all of them). Blocking.
+     */
+    static List<Run> runGroup(List<Vertx> vertxes, List<BotConfig> configs, DataSet data, List<Instant> bounds,
+                              boolean resumeDaily, List<int[]> group, Runnable onEachDone) throws Exception {
+        int[] head = group.get(0);
+        BotConfig headConfig = configs.get(head[0]);
+        RecordSource opened = data.open(headConfig, options(headConfig, bounds, head[1], resumeDaily));
+        List<RecordSource> sources = group.size() == 1 ? List.of(opened) : SharedRecords.open(opened, group.size());
+        List<java.util.concurrent.CompletableFuture<Run>> running = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            int[] job = group.get(i);
+            BotConfig config = configs.get(job[0]);
+            RecordSource source = sources.get(i);
+            running.add(Backtest.run(vertxes.get(i), config, data.decider(config), source,
+                            options(config, bounds, job[1], resumeDaily))
+                    // a run that stopped before reading to the end must not hold the others back (closing twice is
+                    // harmless: Backtest.run closes its source too)
+                    .onComplete(ar -> closeQuietly(source))
+                    .map(run -> {
+                        onEachDone.run();
+                        return toRun(job[0], job[1], run);
+                    })
+                    .toCompletionStage().toCompletableFuture());
+        }
+        List<Run> out = new ArrayList<>();
+        for (java.util.concurrent.CompletableFuture<Run> r : running) {
+            out.add(r.get(7, TimeUnit.DAYS));
+        }
+        return out;
+    }
+
+    private static void closeQuietly(RecordSource source) {
+        try {
+            source.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            // the run's own result says what went wrong
+        }
+    }
+
+    private static Run toRun(int variant, int segment, BacktestRun run) {
         BacktestReport.Summary s = BacktestReport.of(run);
         return new Run(variant, segment, s.pnl(), s.trades(), s.wins(), s.losses(), s.fees(), s.maxDrawdown(),
                 s.sharpePerWindow(), run.stats().records(), run.stats().cpuNanos(), run.ledgerSha256(), s.byMarket());
