@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import updown.config.BotConfig;
 import updown.config.ConfigLoader;
+import updown.domain.Usd;
 import updown.record.RecordSource;
 import updown.record.SharedRecords;
-import updown.domain.Usd;
 
 /**
  * A parameter sweep with walk-forward validation. Variants are combinations of named settings (a full grid, or a
@@ -211,16 +211,17 @@ public final class Sweep {
                 jobs.add(new int[] {v, s});
             }
         }
-        List<List<int[]>> groups = groups(jobs, job -> data.sourceKey(configs.get(job[0]),
-                options(configs.get(job[0]), bounds, job[1], resumeDaily)), Math.max(1, threads));
         // at most `threads` backtests at once: groups of up to that many runs, as many groups at once as fit
+        int budget = Math.max(1, threads);
+        List<List<int[]>> groups = groups(jobs, job -> data.sourceKey(configs.get(job[0]),
+                options(configs.get(job[0]), bounds, job[1], resumeDaily)), budget);
         int largest = groups.stream().mapToInt(List::size).max().orElse(1);
         Run[][] runs = new Run[variants.size()][segments];
         AtomicInteger done = new AtomicInteger();
         // per runner thread, the Vert.x instances of its groups' runs (VERTX_PER_THREAD: reused by its next group)
         ThreadLocal<List<Vertx>> perThread = ThreadLocal.withInitial(ArrayList::new);
         List<Vertx> created = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.max(1, threads) / largest), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, budget / largest), r -> {
             Thread t = new Thread(r, "sweep-runner");
             t.setDaemon(true);
             return t;
@@ -229,20 +230,7 @@ public final class Sweep {
             List<Future<List<Run>>> futures = new ArrayList<>();
             for (List<int[]> group : groups) {
                 futures.add(pool.submit(() -> {
-                    List<Vertx> vertxes = new ArrayList<>();
-                    for (int i = 0; i < group.size(); i++) {
-                        if (parallelism == Parallelism.VERTX_PER_THREAD) {
-                            List<Vertx> mine = perThread.get();
-                            if (mine.size() <= i) {
-                                Vertx v = Backtest.newVertx();
-                                mine.add(v);
-                                created.add(v);
-                            }
-                            vertxes.add(mine.get(i));
-                        } else {
-                            vertxes.add(Backtest.newVertx());
-                        }
-                    }
+                    List<Vertx> vertxes = vertxesFor(group.size(), parallelism, perThread.get(), created);
                     try {
                         return runGroup(vertxes, configs, data, bounds, resumeDaily, group,
                                 () -> progress.update(done.incrementAndGet(), jobs.size()));
@@ -268,6 +256,26 @@ public final class Sweep {
         }
         return assemble(variants, valid, runs, bounds, skipped, axesOf(variants), jobs.size(),
                 System.nanoTime() - wall0);
+    }
+
+    /**
+     * A Vert.x per run of a group: VERTX_PER_THREAD takes the runner thread's own ({@code mine}, grown as needed and
+     * each new one listed in {@code created} to close at the end); VERTX_PER_RUN makes new ones.
+     */
+    private static List<Vertx> vertxesFor(int runs, Parallelism parallelism, List<Vertx> mine, List<Vertx> created) {
+        if (parallelism == Parallelism.VERTX_PER_RUN) {
+            List<Vertx> fresh = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                fresh.add(Backtest.newVertx());
+            }
+            return fresh;
+        }
+        while (mine.size() < runs) {
+            Vertx v = Backtest.newVertx();
+            mine.add(v);
+            created.add(v);
+        }
+        return List.copyOf(mine.subList(0, runs));
     }
 
     private static List<String> axesOf(List<Map<String, String>> variants) {

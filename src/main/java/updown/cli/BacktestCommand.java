@@ -111,7 +111,7 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             return call(reading, starting);
         } finally {
-            BotRunner.closeQuietly(starting.get()); // also when the command stopped before the replay
+            BotRunner.closeQuietly(starting.get()); // the one close: after the run, or when the command stopped before it
         }
     }
 
@@ -168,8 +168,6 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             at.err().println("backtest failed: " + ErrorLine.describe(e.getCause()));
             return ExitCodes.FAILURE;
-        } finally {
-            BotRunner.closeQuietly(vertx);
         }
         if (progress != null) {
             progress.finish();
