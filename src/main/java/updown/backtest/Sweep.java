@@ -100,7 +100,11 @@ public final class Sweep {
 
     /** Rows sorted by out-of-sample P&L (best first), the folds, skipped variants, timing. */
     public record Result(List<String> axes, List<Row> rows, List<FoldResult> folds, Usd walkForwardPnl,
-                         List<String> skipped, int runs, long wallNanos, long cpuNanos) {
+                         List<String> skipped, int runs, long wallNanos, long cpuNanos, long events) {
+        /** Events replayed per second of the sweep's wall time, all runs together (0 before any time passed). */
+        public double eventsPerSecond() {
+            return wallNanos <= 0 ? 0 : events * 1e9 / wallNanos;
+        }
     }
 
     /** Called after each run (from the runner threads). */
@@ -382,6 +386,7 @@ public final class Sweep {
                     runs[hindsight][oos].pnl()));
         }
         long cpu = 0;
+        long events = 0;
         List<Row> rows = new ArrayList<>();
         for (int v : valid) {
             Usd isPnl = Usd.ZERO;
@@ -396,6 +401,7 @@ public final class Sweep {
             for (int s = 0; s < runs[v].length; s++) {
                 Run r = runs[v][s];
                 cpu += r.cpuNanos();
+                events += r.records();
                 if (s < runs[v].length - 1) {
                     isPnl = isPnl.plus(r.pnl());
                 }
@@ -425,7 +431,7 @@ public final class Sweep {
             numbered.add(new FoldResult(f.fold(), f.chosen() + 1, f.chosenInSamplePnl(), f.chosenOutOfSamplePnl(),
                     f.bestInHindsight() + 1, f.bestOutOfSamplePnl()));
         }
-        return new Result(axes, rows, numbered, walkForward, List.copyOf(skipped), runCount, wallNanos, cpu);
+        return new Result(axes, rows, numbered, walkForward, List.copyOf(skipped), runCount, wallNanos, cpu, events);
     }
 
     /** The valid variant with the highest P&L on a segment; ties go to the earlier variant. */

@@ -166,8 +166,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private void print(Sweep.Result r, Path dir) {
-        at.out().printf(Locale.ROOT, "%d backtests in %.1f s (%.1f s CPU in the replays)%n", r.runs(),
-                r.wallNanos() / 1e9, r.cpuNanos() / 1e9);
+        at.out().printf(Locale.ROOT, "%d backtests in %.1f s: %,d events, %.2f M/s (%.1f s CPU in the replays)%n",
+                r.runs(), r.wallNanos() / 1e9, r.events(), r.eventsPerSecond() / 1e6, r.cpuNanos() / 1e9);
         at.out().println("rank variant  in-sample P&L  out-of-sample P&L  trades  win rate  chosen  settings");
         int rank = 1;
         for (Sweep.Row row : r.rows()) {
@@ -195,6 +195,8 @@ public final class SweepCommand implements Callable<Integer> {
         m.put("skipped", r.skipped().size());
         m.put("runs", r.runs());
         m.put("wall_seconds", r.wallNanos() / 1e9);
+        m.put("events", r.events());
+        m.put("events_per_second", Math.round(r.eventsPerSecond()));
         m.put("walk_forward_pnl", r.walkForwardPnl().format());
         if (!r.rows().isEmpty()) {
             Sweep.Row best = r.rows().get(0);

@@ -82,6 +82,8 @@ class SweepTest {
         assertThat(r.rows().get(0).outOfSamplePnl()).isEqualTo(Usd.of("23"));
         assertThat(r.rows().get(0).inSamplePnl()).isEqualTo(Usd.of("22"));
         assertThat(r.rows().get(1).chosenInFolds()).isEqualTo(1);
+        assertThat(r.events()).as("the events of the 6 valid runs, 100 each").isEqualTo(600);
+        assertThat(r.eventsPerSecond()).as("over 1 ns of wall time").isEqualTo(600e9);
 
         List<String> csv = new ArrayList<>(Sweep.csv(r).lines().toList());
         assertThat(csv.get(0)).startsWith("rank,variant,EMA_FAST,in_sample_pnl,out_of_sample_pnl");

@@ -56,6 +56,12 @@ class SweepCommandTest {
         JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(summary.get("variants").asInt()).isEqualTo(1);
         assertThat(summary.get("runs").asInt()).isEqualTo(3);
+        long events = summary.get("events").asLong();
+        assertThat(events).as("at least a tick every 5 s of the 3 hours replayed").isGreaterThanOrEqualTo(3 * 3600 / 5);
+        assertThat(lines).as("the summary line counts the same events")
+                .anyMatch(l -> l.startsWith("3 backtests in ") && l.contains(String.format(java.util.Locale.ROOT,
+                        ": %,d events, ", events)));
+        assertThat(summary.get("events_per_second").asLong()).isPositive();
         List<String> results = Files.readAllLines(dir.resolve("results.csv"));
         assertThat(results).hasSize(2);
         assertThat(results.get(1)).startsWith("1,1,3,4,");
