@@ -78,9 +78,14 @@ public final class Sweep {
         VERTX_PER_THREAD
     }
 
-    /** One backtest of one variant on one segment. */
+    /**
+     * One backtest of one variant on one segment.
+     *
+     * @param records everything it replayed: market events, ticks and warm-up ticks
+     * @param events  the market events among them, as a backtest's report counts them
+     */
     public record Run(int variant, int segment, Usd pnl, int trades, int wins, int losses, Usd fees, Usd maxDrawdown,
-                      double sharpe, long records, long cpuNanos, String ledgerSha256,
+                      double sharpe, long records, long events, long cpuNanos, String ledgerSha256,
                       List<BacktestReport.Group> byMarket) {
         public Run {
             byMarket = List.copyOf(byMarket);
@@ -364,7 +369,7 @@ public final class Sweep {
     private static Run toRun(int variant, int segment, BacktestRun run) {
         BacktestReport.Summary s = BacktestReport.of(run);
         return new Run(variant, segment, s.pnl(), s.trades(), s.wins(), s.losses(), s.fees(), s.maxDrawdown(),
-                s.sharpePerWindow(), run.stats().records(), run.stats().cpuNanos(), run.ledgerSha256(), s.byMarket());
+                s.sharpePerWindow(), run.stats().records(), run.stats().events(), run.stats().cpuNanos(), run.ledgerSha256(), s.byMarket());
     }
 
     /** Folds and rows from the run matrix (pure; tested on its own). */
@@ -401,7 +406,7 @@ public final class Sweep {
             for (int s = 0; s < runs[v].length; s++) {
                 Run r = runs[v][s];
                 cpu += r.cpuNanos();
-                events += r.records();
+                events += r.events();
                 if (s < runs[v].length - 1) {
                     isPnl = isPnl.plus(r.pnl());
                 }

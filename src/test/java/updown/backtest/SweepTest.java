@@ -58,7 +58,7 @@ class SweepTest {
     }
 
     private static Sweep.Run run(int v, int seg, String pnl) {
-        return new Sweep.Run(v, seg, Usd.of(pnl), 10, 6, 4, Usd.of("1"), Usd.of("5"), 0.1, 100, 1, "h",
+        return new Sweep.Run(v, seg, Usd.of(pnl), 10, 6, 4, Usd.of("1"), Usd.of("5"), 0.1, 130, 100, 1, "h",
                 List.of(new BacktestReport.Group("btc-5m", 10, 6, 4, Usd.of(pnl), Usd.of("1"))));
     }
 
@@ -82,7 +82,7 @@ class SweepTest {
         assertThat(r.rows().get(0).outOfSamplePnl()).isEqualTo(Usd.of("23"));
         assertThat(r.rows().get(0).inSamplePnl()).isEqualTo(Usd.of("22"));
         assertThat(r.rows().get(1).chosenInFolds()).isEqualTo(1);
-        assertThat(r.events()).as("the events of the 6 valid runs, 100 each").isEqualTo(600);
+        assertThat(r.events()).as("the market events of the 6 valid runs, 100 each (not their ticks)").isEqualTo(600);
         assertThat(r.eventsPerSecond()).as("over 1 ns of wall time").isEqualTo(600e9);
 
         List<String> csv = new ArrayList<>(Sweep.csv(r).lines().toList());

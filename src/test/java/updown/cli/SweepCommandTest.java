@@ -57,7 +57,7 @@ class SweepCommandTest {
         assertThat(summary.get("variants").asInt()).isEqualTo(1);
         assertThat(summary.get("runs").asInt()).isEqualTo(3);
         long events = summary.get("events").asLong();
-        assertThat(events).as("at least a tick every 5 s of the 3 hours replayed").isGreaterThanOrEqualTo(3 * 3600 / 5);
+        assertThat(events).as("at least a book event per 5 s tick of the 3 hours").isGreaterThanOrEqualTo(3 * 3600 / 5);
         assertThat(lines).as("the summary line counts the same events")
                 .anyMatch(l -> l.startsWith("3 backtests in ") && l.contains(String.format(java.util.Locale.ROOT,
                         ": %,d events, ", events)));
