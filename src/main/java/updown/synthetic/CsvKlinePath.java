@@ -127,8 +127,28 @@ final class CsvKlinePath implements PricePath {
         return minuteOf != null;
     }
 
+    /** A minute and its row. Immutable: {@link #lastRow} may be read and replaced by several threads at once. */
+    private record MinuteRow(long minute, Row row) {
+    }
+
+    /**
+     * The row asked for last: a replay asks for the same minute at every tick and second within it. A plain field: a
+     * thread sees its own or another thread's whole pair (final fields) and at worst makes a row again.
+     */
+    private MinuteRow lastRow = new MinuteRow(Long.MIN_VALUE, null);
+
     /** The row replayed at minute {@code minute} (the last one before it in a gap), scaled for later cycles. */
     Row row(long minute) {
+        MinuteRow last = lastRow;
+        if (last.minute() == minute) {
+            return last.row();
+        }
+        Row r = rowOf(minute);
+        lastRow = new MinuteRow(minute, r);
+        return r;
+    }
+
+    private Row rowOf(long minute) {
         long m = minute % span;
         int i = minuteOf == null ? (int) m : Arrays.binarySearch(minuteOf, m);
         Row r;
@@ -139,11 +159,9 @@ final class CsvKlinePath implements PricePath {
             long last = rows.get(-i - 2).close();
             r = new Row(last, last, last, last, 0);
         }
-        long cycle = minute / span;
-        if (cycle == 0) {
-            return r;
-        }
-        double f = Math.pow(cycleFactor, cycle);
+        // scaled in every cycle, the first one too (x^0 is exactly 1, and cents times 1.0 round to themselves): no
+        // branch on the cycle, which a compiled replay would only meet, and be thrown out of, at its data's end
+        double f = Math.pow(cycleFactor, minute / span);
         return new Row(Math.round(r.open() * f), Math.round(r.high() * f), Math.round(r.low() * f),
                 Math.round(r.close() * f), r.volume());
     }

@@ -102,6 +102,23 @@ class SimMarketModelTest {
     }
 
     @Test
+    @DisplayName("a minute's row is the same whether asked for again at once, after other minutes or other cycles")
+    void csvRowsDoNotDependOnTheOrderAsked() {
+        List<CsvKlinePath.Row> rows = List.of(new CsvKlinePath.Row(100_00, 110_00, 95_00, 105_00, 1),
+                new CsvKlinePath.Row(105_00, 120_00, 100_00, 110_00, 2));
+        CsvKlinePath p = new CsvKlinePath(rows, "two rows");
+        assertThat(p.row(1)).as("first cycle: the file's row as it is").isEqualTo(rows.get(1));
+        assertThat(p.row(1)).isEqualTo(rows.get(1));
+        CsvKlinePath.Row scaled = new CsvKlinePath.Row(Math.round(105_00 * 1.1), Math.round(120_00 * 1.1),
+                Math.round(100_00 * 1.1), Math.round(110_00 * 1.1), 2);
+        assertThat(p.row(3)).as("second cycle: scaled by last close / first open").isEqualTo(scaled);
+        assertThat(p.row(1)).isEqualTo(rows.get(1));
+        assertThat(p.row(0)).isEqualTo(rows.get(0));
+        assertThat(p.row(3)).isEqualTo(scaled);
+        assertThat(p.minuteVolume(3)).isEqualTo(2.0);
+    }
+
+    @Test
     @DisplayName("the fair Up probability rises with the price, is 0.5 at the money and certain at the end")
     void fairProbabilityMonotoneInPrice() {
         double sigma = 0.5 / Math.sqrt(GbmPath.SECONDS_PER_YEAR);
