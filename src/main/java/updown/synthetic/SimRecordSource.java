@@ -278,7 +278,7 @@ public final class SimRecordSource implements RecordSource {
             for (SimMarketModel m : models) {
                 m.windowAt(t).filter(w -> !t.isBefore(w.start()) && t.isBefore(w.end()) && m.hasData(w))
                         .ifPresent(w -> {
-                            BookModel.WindowBooks books = m.books(w, t);
+                            BookModel.WindowBooks books = m.booksOnce(w, t);
                             emit(snapshot(books.up(), t));
                             emit(snapshot(books.down(), t));
                         });
@@ -326,7 +326,7 @@ public final class SimRecordSource implements RecordSource {
             if (w.isEmpty()) {
                 continue;
             }
-            BookModel.WindowBooks books = model.books(w.get(), at);
+            BookModel.WindowBooks books = model.booksOnce(w.get(), at);
             if (!w.get().equals(bookWindow)) {
                 bookWindow = w.get();
                 due.add(new Timed(at, 4, snapshot(books.up(), at)));

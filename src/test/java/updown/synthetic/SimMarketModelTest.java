@@ -119,6 +119,34 @@ class SimMarketModelTest {
     }
 
     @Test
+    @DisplayName("a window's books are the same made once per step (a replay, no cache) as asked out of order through the cache")
+    void booksDoNotDependOnTheOrderAsked() {
+        SimMarketModel forward = model(SimOptions.defaults().withSeed(9));
+        SimMarketModel scrambled = model(SimOptions.defaults().withSeed(9));
+        List<Instant> times = new java.util.ArrayList<>();
+        for (int w = 1; w <= 3; w++) {
+            SimWindow win = forward.window(w);
+            for (int s = 0; s < 300; s++) {
+                times.add(win.start().plusSeconds(s));
+            }
+        }
+        java.util.Map<Instant, BookModel.WindowBooks> byTime = new java.util.HashMap<>();
+        for (Instant t : times) {
+            byTime.put(t, forward.booksOnce(forward.windowAt(t).orElseThrow(), t));
+        }
+        List<Instant> shuffled = new java.util.ArrayList<>(times);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(5));
+        for (Instant t : shuffled) {
+            SimWindow w = scrambled.windowAt(t).orElseThrow();
+            assertThat(scrambled.books(w, t)).as("books at %s", t).isEqualTo(byTime.get(t));
+        }
+        // and the two ways of asking give the same books at any step
+        Instant t = times.get(450);
+        assertThat(forward.booksOnce(forward.windowAt(t).orElseThrow(), t))
+                .isEqualTo(forward.books(forward.windowAt(t).orElseThrow(), t));
+    }
+
+    @Test
     @DisplayName("the fair Up probability rises with the price, is 0.5 at the money and certain at the end")
     void fairProbabilityMonotoneInPrice() {
         double sigma = 0.5 / Math.sqrt(GbmPath.SECONDS_PER_YEAR);
