@@ -89,12 +89,15 @@ class SimMarketModelTest {
         assertThat(csv.row(0).close()).isEqualTo(4637700L); // 46377.0 in the file's first row
     }
 
+    /** Two minutes, from 100 to 110: the second cycle is scaled by 1.1. */
+    private static final List<CsvKlinePath.Row> TWO_ROWS = List.of(
+            new CsvKlinePath.Row(100_00, 110_00, 95_00, 105_00, 1),
+            new CsvKlinePath.Row(105_00, 120_00, 100_00, 110_00, 2));
+
     @Test
     @DisplayName("the CSV replay continues past its last row, scaled to go on from where it ended")
     void csvReplayWraps() {
-        List<CsvKlinePath.Row> rows = List.of(new CsvKlinePath.Row(100_00, 110_00, 95_00, 105_00, 1),
-                new CsvKlinePath.Row(105_00, 120_00, 100_00, 110_00, 2));
-        CsvKlinePath p = new CsvKlinePath(rows, "two rows");
+        CsvKlinePath p = new CsvKlinePath(TWO_ROWS, "two rows");
         assertThat(p.cents(59)).isEqualTo(105_00);
         assertThat(p.cents(119)).isEqualTo(110_00);
         assertThat(p.cents(120)).isEqualTo(110_00); // second cycle opens at 100 × 1.1
@@ -104,16 +107,14 @@ class SimMarketModelTest {
     @Test
     @DisplayName("a minute's row is the same whether asked for again at once, after other minutes or other cycles")
     void csvRowsDoNotDependOnTheOrderAsked() {
-        List<CsvKlinePath.Row> rows = List.of(new CsvKlinePath.Row(100_00, 110_00, 95_00, 105_00, 1),
-                new CsvKlinePath.Row(105_00, 120_00, 100_00, 110_00, 2));
-        CsvKlinePath p = new CsvKlinePath(rows, "two rows");
-        assertThat(p.row(1)).as("first cycle: the file's row as it is").isEqualTo(rows.get(1));
-        assertThat(p.row(1)).isEqualTo(rows.get(1));
+        CsvKlinePath p = new CsvKlinePath(TWO_ROWS, "two rows");
+        assertThat(p.row(1)).as("first cycle: the file's row as it is").isEqualTo(TWO_ROWS.get(1));
+        assertThat(p.row(1)).isEqualTo(TWO_ROWS.get(1));
         CsvKlinePath.Row scaled = new CsvKlinePath.Row(Math.round(105_00 * 1.1), Math.round(120_00 * 1.1),
                 Math.round(100_00 * 1.1), Math.round(110_00 * 1.1), 2);
         assertThat(p.row(3)).as("second cycle: scaled by last close / first open").isEqualTo(scaled);
-        assertThat(p.row(1)).isEqualTo(rows.get(1));
-        assertThat(p.row(0)).isEqualTo(rows.get(0));
+        assertThat(p.row(1)).isEqualTo(TWO_ROWS.get(1));
+        assertThat(p.row(0)).isEqualTo(TWO_ROWS.get(0));
         assertThat(p.row(3)).isEqualTo(scaled);
         assertThat(p.minuteVolume(3)).isEqualTo(2.0);
     }
