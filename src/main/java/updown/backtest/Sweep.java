@@ -369,7 +369,8 @@ public final class Sweep {
     private static Run toRun(int variant, int segment, BacktestRun run) {
         BacktestReport.Summary s = BacktestReport.of(run);
         return new Run(variant, segment, s.pnl(), s.trades(), s.wins(), s.losses(), s.fees(), s.maxDrawdown(),
-                s.sharpePerWindow(), run.stats().records(), run.stats().events(), run.stats().cpuNanos(), run.ledgerSha256(), s.byMarket());
+                s.sharpePerWindow(), run.stats().records(), run.stats().events(), run.stats().cpuNanos(),
+                run.ledgerSha256(), s.byMarket());
     }
 
     /** Folds and rows from the run matrix (pure; tested on its own). */
