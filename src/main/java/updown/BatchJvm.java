@@ -45,7 +45,7 @@ final class BatchJvm {
      * The optimising compiler (C2) takes a method once it was called 30,000 times instead of 5,000: a run of a few
      * seconds spends about half of its CPU compiling, one C2 thread on a core of its own, and most of what it compiles
      * at the default threshold are lukewarm methods the replay leaves soon after. Measured on the 3-week kline
-     * backtest (docs/backtest.md): 2.34 → 2.18 s wall, 4.4 → 4.0 s CPU; a sweep 0.4–0.5 s sooner, 1.5 s less CPU.
+     * backtest, child JVM only, best of 5 (docs/backtest.md): 2.30 → 2.14 s wall, 4.4 → 3.9 s CPU.
      */
     static final List<String> JIT_FLAGS = List.of("-XX:Tier4InvocationThreshold=30000",
             "-XX:Tier4CompileThreshold=30000");
